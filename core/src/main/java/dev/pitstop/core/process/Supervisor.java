@@ -1,0 +1,54 @@
+package dev.pitstop.core.process;
+
+import dev.pitstop.core.event.EventListener;
+import dev.pitstop.core.stack.Stack;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs the processes of one stack: dependency order, probes, restarts, logs, shutdown, reload.
+ * Implemented by the {@code supervisor} module; the {@code Engine} drives it.
+ */
+public interface Supervisor extends AutoCloseable {
+
+    /** Starts every enabled process, each as soon as its {@code depends_on} conditions hold; returns at once. */
+    void up(Stack stack);
+
+    /** Stops every process (reverse dependency order when {@code ordered_shutdown}) and waits until all are gone. */
+    void down();
+
+    List<ProcessStatus> ps();
+
+    ProcessStatus status(String name);
+
+    /**
+     * Stops the process, starts it again from whatever the command names on disk now, and waits until it is
+     * ready (probe, log line, or a short survival window). Concurrent reloads of one name coalesce.
+     *
+     * @throws ReloadFailedException if the new process exits or is not ready within its reload timeout
+     */
+    ReloadResult reload(String name);
+
+    void restart(String name);
+
+    void start(String name);
+
+    void stop(String name);
+
+    /** Re-reads the stack: stops removed processes, starts added ones, restarts only changed ones. */
+    ApplyResult apply(Stack newStack);
+
+    /** The last {@code n} buffered lines of a process. */
+    List<LogLine> logs(String name, int n);
+
+    /** A subscription to new log lines; close it to stop. */
+    AutoCloseable followLogs(String name, java.util.function.Consumer<LogLine> consumer);
+
+    AutoCloseable addListener(EventListener listener);
+
+    /** Blocks until the stack is down (by {@link #down()} or {@code exit_on_failure}) or the timeout passes. */
+    boolean awaitDown(Duration timeout) throws InterruptedException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,29 @@
+package dev.pitstop.core.stack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A readiness or liveness probe with Process Compose's (and Kubernetes') defaults:
+ * initial delay 0 s, period 10 s, timeout 1 s, success threshold 1, failure threshold 3.
+ */
+public record ProbeSpec(Action action, double initialDelaySeconds, double periodSeconds, double timeoutSeconds,
+                        int successThreshold, int failureThreshold) {
+
+    /** What one probe attempt does. */
+    public sealed interface Action permits Exec, HttpGet, Tcp {}
+
+    /** Runs {@code command} through the stack's shell; exit code 0 is success. */
+    public record Exec(String command, Path workingDir) implements Action {}
+
+    /** A GET whose status is 2xx or 3xx is success. */
+    public record HttpGet(String scheme, String host, int port, String path, Map<String, String> headers)
+            implements Action {}
+
+    /** A TCP connect that succeeds is success (Pitstop extension). */
+    public record Tcp(String host, int port) implements Action {}
+
+    public static ProbeSpec withDefaults(Action action) {
+        return new ProbeSpec(action, 0, 10, 1, 1, 3);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.pitstop.core.stack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One entry of {@code processes:}, with every default applied and every variable expanded.
+ * Exactly one of {@code command} (run through the stack's shell) and {@code entrypoint} (argv, no shell)
+ * is set. A process with {@code replicas > 1} is expanded by the reader into {@code name-0}, {@code name-1}, …
+ *
+ * @param environment the process's own variables (the stack's and the env files' already merged in)
+ * @param readyLogLine a regular expression; a matching output line makes the process ready
+ * @param successExitCodes exit codes that count as success (default {@code {0}})
+ */
+public record ProcessSpec(
+        String name,
+        String command,
+        List<String> entrypoint,
+        Path workingDir,
+        Map<String, String> environment,
+        Map<String, DependencyCondition> dependsOn,
+        ProbeSpec readinessProbe,
+        ProbeSpec livenessProbe,
+        String readyLogLine,
+        Availability availability,
+        ShutdownSpec shutdown,
+        Path logLocation,
+        boolean disabled,
+        Set<Integer> successExitCodes,
+        DependencyReloadPolicy onDependencyReload,
+        double reloadTimeoutSeconds) {
+
+    public static final double DEFAULT_RELOAD_TIMEOUT_SECONDS = 30;
+
+    public ProcessSpec {
+        Objects.requireNonNull(name, "name");
+        if ((command == null) == (entrypoint == null || entrypoint.isEmpty())) {
+            throw new IllegalArgumentException("process " + name + " needs exactly one of command and entrypoint");
+        }
+        entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
+        environment = Map.copyOf(environment == null ? Map.of() : environment);
+        dependsOn = dependsOn == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dependsOn));
+        availability = availability == null ? Availability.DEFAULT : availability;
+        shutdown = shutdown == null ? ShutdownSpec.DEFAULT : shutdown;
+        successExitCodes = successExitCodes == null || successExitCodes.isEmpty() ? Set.of(0) : Set.copyOf(successExitCodes);
+        onDependencyReload = onDependencyReload == null ? DependencyReloadPolicy.IGNORE : onDependencyReload;
+        if (reloadTimeoutSeconds <= 0) {
+            reloadTimeoutSeconds = DEFAULT_RELOAD_TIMEOUT_SECONDS;
+        }
+    }
+
+    /** A builder for programs and tests that assemble a stack without a file. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Mutable companion of {@link ProcessSpec}; unset fields take the stack-file defaults. */
+    public static final class Builder {
+        private final String name;
+        private String command;
+        private List<String> entrypoint;
+        private Path workingDir;
+        private Map<String, String> environment = new LinkedHashMap<>();
+        private final Map<String, DependencyCondition> dependsOn = new LinkedHashMap<>();
+        private ProbeSpec readinessProbe;
+        private ProbeSpec livenessProbe;
+        private String readyLogLine;
+        private Availability availability;
+        private ShutdownSpec shutdown;
+        private Path logLocation;
+        private boolean disabled;
+        private Set<Integer> successExitCodes;
+        private DependencyReloadPolicy onDependencyReload;
+        private double reloadTimeoutSeconds;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder command(String command) { this.command = command; return this; }
+        public Builder entrypoint(List<String> argv) { this.entrypoint = argv; return this; }
+        public Builder workingDir(Path dir) { this.workingDir = dir; return this; }
+        public Builder env(String key, String value) { environment.put(key, value); return this; }
+        public Builder environment(Map<String, String> env) { this.environment = new LinkedHashMap<>(env); return this; }
+        public Builder dependsOn(String process, DependencyCondition condition) { dependsOn.put(process, condition); return this; }
+        public Builder readinessProbe(ProbeSpec probe) { this.readinessProbe = probe; return this; }
+        public Builder livenessProbe(ProbeSpec probe) { this.livenessProbe = probe; return this; }
+        public Builder readyLogLine(String regex) { this.readyLogLine = regex; return this; }
+        public Builder availability(Availability availability) { this.availability = availability; return this; }
+        public Builder shutdown(ShutdownSpec shutdown) { this.shutdown = shutdown; return this; }
+        public Builder logLocation(Path file) { this.logLocation = file; return this; }
+        public Builder disabled(boolean disabled) { this.disabled = disabled; return this; }
+        public Builder successExitCodes(Set<Integer> codes) { this.successExitCodes = codes; return this; }
+        public Builder onDependencyReload(DependencyReloadPolicy policy) { this.onDependencyReload = policy; return this; }
+        public Builder reloadTimeoutSeconds(double seconds) { this.reloadTimeoutSeconds = seconds; return this; }
+
+        public ProcessSpec build() {
+            return new ProcessSpec(name, command, entrypoint, workingDir, environment, dependsOn, readinessProbe,
+                    livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled, successExitCodes,
+                    onDependencyReload, reloadTimeoutSeconds);
+        }
+    }
+}

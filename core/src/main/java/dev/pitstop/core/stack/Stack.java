@@ -1,0 +1,48 @@
+package dev.pitstop.core.stack;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed and validated stack file.
+ *
+ * @param file the stack file (absolute), or {@code null} for a stack assembled in code
+ * @param processes in file order; replicas already expanded
+ * @param shell the argv prefix that runs a {@code command} string (default {@code bash -c})
+ * @param warnings unknown keys and similar findings that did not stop the read
+ */
+public record Stack(Path file, Map<String, ProcessSpec> processes, Map<String, BinarySpec> binaries,
+                    Map<String, String> environment, Path logLocation, List<String> shell, boolean orderedShutdown,
+                    boolean strict, List<String> warnings) {
+
+    public static final List<String> DEFAULT_SHELL = List.of("bash", "-c");
+
+    public Stack {
+        processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
+        binaries = binaries == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(binaries));
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+        shell = shell == null || shell.isEmpty() ? DEFAULT_SHELL : List.copyOf(shell);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A stack assembled in code, with defaults for everything but its processes. */
+    public static Stack of(Path stateDir, List<ProcessSpec> processes) {
+        Map<String, ProcessSpec> byName = new LinkedHashMap<>();
+        processes.forEach(p -> byName.put(p.name(), p));
+        return new Stack(stateDir == null ? null : stateDir.resolve("pitstop.yaml"), byName, Map.of(), Map.of(),
+                null, DEFAULT_SHELL, false, false, List.of());
+    }
+
+    /** The folder of the stack file: the base of relative paths and the parent of {@code .pitstop/}. */
+    public Path directory() {
+        return file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+    }
+
+    /** The state folder {@code .pitstop/} next to the stack file. */
+    public Path stateDir() {
+        return directory().resolve(".pitstop");
+    }
+}
