@@ -90,9 +90,10 @@ final class ProcessParser {
         YamlNode envFile = node.get("env_file");
         List<YamlNode> files = envFile.isList() ? envFile.items() : envFile.isMissing() ? List.of() : List.of(envFile);
         for (YamlNode file : files) {
-            Path path = ctx.resolve(file.string(""));
+            String name = file.string("");
+            Path path = ctx.resolve(name);
             if (!Files.isRegularFile(path)) {
-                throw file.error("env file " + path + " does not exist");
+                throw file.error("env file '" + name + "' does not exist (paths are relative to the stack file)");
             }
             env.putAll(DotEnv.read(path));
         }

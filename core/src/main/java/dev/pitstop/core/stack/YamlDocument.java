@@ -29,7 +29,8 @@ final class YamlDocument {
         static final Mark START = new Mark(1, 1);
     }
 
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    // an empty plain value (`key:`) is null, as in go-yaml; the builder's default would read it as ""
+    private static final YAMLFactory YAML = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String MERGE_KEY = "<<";
 
