@@ -47,7 +47,7 @@ final class YamlDocument {
     /** Parses {@code text}; every syntax or structure problem is a {@link StackFileException} naming {@code file}. */
     static YamlDocument parse(Path file, String text) {
         YamlDocument doc = new YamlDocument(file);
-        try (YAMLParser parser = (YAMLParser) YAML.createParser(text)) {
+        try (YAMLParser parser = YAML.createParser(text)) {
             if (parser.nextToken() == null) {
                 throw doc.error("", false, "the file is empty; expected a map with a 'processes:' section");
             }
@@ -128,8 +128,7 @@ final class YamlDocument {
             case VALUE_STRING -> NODES.textNode(p.getText());
             case VALUE_NUMBER_INT -> NODES.numberNode(p.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
-            case VALUE_TRUE -> NODES.booleanNode(true);
-            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_TRUE, VALUE_FALSE -> bool(p);
             case VALUE_NULL -> NODES.nullNode();
             default -> throw error(at, path, "unexpected " + describe(p.currentToken()));
         };
@@ -137,6 +136,15 @@ final class YamlDocument {
             anchors.put(anchor, node);
         }
         return node;
+    }
+
+    /**
+     * YAML 1.1 reads {@code no}, {@code yes}, {@code on}, {@code off} as booleans, but go-yaml hands a string
+     * field the text as written ({@code restart: no}), so anything but {@code true}/{@code false} stays text.
+     */
+    private static JsonNode bool(YAMLParser p) throws IOException {
+        String text = p.getText();
+        return "true".equals(text) || "false".equals(text) ? NODES.booleanNode(p.getBooleanValue()) : NODES.textNode(text);
     }
 
     private ObjectNode readMap(YAMLParser p, String path) throws IOException {

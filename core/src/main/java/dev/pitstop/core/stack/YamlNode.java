@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A position in the stack file: its dotted path and value, with typed reads that expand variables and
  * fail with the file, line, column and path of the offending value.
  */
 final class YamlNode {
+    /** YAML 1.1's spellings, which go-yaml accepts for a boolean field. */
+    private static final Set<String> TRUE = Set.of("true", "yes", "y", "on");
+    private static final Set<String> FALSE = Set.of("false", "no", "n", "off");
+
     private final ReadContext ctx;
     private final String path;
     private final String key;
@@ -120,9 +126,12 @@ final class YamlNode {
         if (value.isBoolean()) {
             return value.booleanValue();
         }
-        String s = string();
-        if ("true".equals(s) || "false".equals(s)) {
-            return Boolean.parseBoolean(s);
+        String s = string().strip().toLowerCase(Locale.ROOT);
+        if (TRUE.contains(s)) {
+            return true;
+        }
+        if (FALSE.contains(s)) {
+            return false;
         }
         throw error("expected true or false, found " + quoted());
     }

@@ -388,6 +388,27 @@ class StackReaderTest {
     }
 
     @Test
+    void yaml11WordsReadAsProcessComposeReadsThem() throws IOException {
+        Stack stack = read("""
+                ordered_shutdown: yes
+                processes:
+                  web:
+                    command: ./web
+                    disabled: On
+                    availability:
+                      restart: no
+                    shutdown:
+                      parent_only: off
+                """);
+
+        assertThat(stack.orderedShutdown()).isTrue();
+        ProcessSpec web = stack.processes().get("web");
+        assertThat(web.disabled()).isTrue();
+        assertThat(web.availability().restart()).isEqualTo(RestartPolicy.NO);
+        assertThat(web.shutdown().parentOnly()).isFalse();
+    }
+
+    @Test
     void emptyValuesCountAsAbsent() throws IOException {
         Stack stack = read("""
                 environment:
