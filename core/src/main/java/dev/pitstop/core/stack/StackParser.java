@@ -85,13 +85,16 @@ final class StackParser {
     /** {@code web} with two replicas becomes {@code web-0}, {@code web-1}; neither may already be taken. */
     private static void checkReplicaNamesAreFree(Map<String, ParsedProcess> parsed) {
         Map<String, String> owners = new HashMap<>();
+        parsed.values().stream().filter(p -> p.replicas() <= 1).forEach(p -> owners.put(p.name(), p.name()));
         for (ParsedProcess p : parsed.values()) {
+            if (p.replicas() <= 1) {
+                continue;
+            }
             for (String name : Replicas.names(p)) {
-                String previous = owners.putIfAbsent(name, p.name());
-                if (previous != null) {
-                    ParsedProcess later = p.replicas() > 1 ? p : parsed.get(previous);
-                    throw later.node().keyError("replica name '" + name + "' is also used by process '"
-                            + (later == p ? previous : p.name()) + "'");
+                String owner = owners.putIfAbsent(name, p.name());
+                if (owner != null) {
+                    throw p.node().keyError("replica '" + name + "' clashes with "
+                            + (owner.equals(name) ? "the process of that name" : "a replica of '" + owner + "'"));
                 }
             }
         }
