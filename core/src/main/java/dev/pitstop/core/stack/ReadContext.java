@@ -10,13 +10,14 @@ final class ReadContext {
     private final YamlDocument doc;
     private final Path directory;
     private final boolean strict;
-    private Expander expander;
+    private final Expander expander;
     private final List<String> warnings = new ArrayList<>();
 
-    ReadContext(YamlDocument doc, boolean strict) {
+    ReadContext(YamlDocument doc, boolean strict, Expander expander) {
         this.doc = doc;
         this.directory = doc.file().getParent();
         this.strict = strict;
+        this.expander = expander;
     }
 
     YamlDocument doc() { return doc; }
@@ -26,8 +27,6 @@ final class ReadContext {
     boolean strict() { return strict; }
 
     Expander expander() { return expander; }
-
-    void expander(Expander expander) { this.expander = expander; }
 
     List<String> warnings() { return warnings; }
 

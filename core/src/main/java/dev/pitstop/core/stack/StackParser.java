@@ -21,19 +21,18 @@ final class StackParser {
 
     Stack parse() {
         // is_strict and disable_env_expansion govern the rest of the read, so they are read first, unexpanded
-        ReadContext bootstrap = new ReadContext(doc, false);
-        bootstrap.expander(new Expander(Map.of(), Path.of(""), Set.of(), false));
-        boolean strict = bootstrap.root().get("is_strict").bool(false);
-        boolean expand = !bootstrap.root().get("disable_env_expansion").bool(false);
+        YamlNode raw = new ReadContext(doc, false, new Expander(Map.of(), Path.of(""), Set.of(), false)).root();
+        boolean strict = raw.get("is_strict").bool(false);
+        boolean expand = !raw.get("disable_env_expansion").bool(false);
+        Path directory = doc.file().getParent();
 
-        ReadContext ctx = new ReadContext(doc, strict);
+        ReadContext ctx = new ReadContext(doc, strict, new Expander(variables(directory),
+                directory.resolve(".pitstop").resolve("bin"), declaredBinaries(raw.get("binaries")), expand));
         YamlNode root = ctx.root();
         YamlNode binariesNode = root.get("binaries");
-        ctx.expander(new Expander(variables(ctx.directory()), ctx.directory().resolve(".pitstop").resolve("bin"),
-                declaredBinaries(binariesNode), expand));
         ctx.checkKeys(root, Keys.TOP, Keys.TOP_PC_ONLY);
         root.get("version").string();
-        root.get("ordered_shutdown").bool(false);
+        boolean orderedShutdown = root.get("ordered_shutdown").bool(false);
 
         Map<String, BinarySpec> binaries = BinaryParser.parse(binariesNode);
         Map<String, String> environment = Environments.read(root.get("environment"));
@@ -49,7 +48,7 @@ final class StackParser {
         checkReplicaNamesAreFree(parsed);
 
         return new Stack(doc.file(), Replicas.expand(parsed), binaries, environment,
-                log == null ? null : ctx.resolve(log), shell, root.get("ordered_shutdown").bool(false), strict,
+                log == null ? null : ctx.resolve(log), shell, orderedShutdown, strict,
                 ctx.warnings());
     }
 
