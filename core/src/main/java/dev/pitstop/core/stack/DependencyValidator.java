@@ -1,0 +1,67 @@
+package dev.pitstop.core.stack;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks {@code depends_on} across processes: targets exist, conditions can be met, no cycles. */
+final class DependencyValidator {
+    private enum Visit { ACTIVE, DONE }
+
+    private final Map<String, ParsedProcess> processes;
+
+    DependencyValidator(Map<String, ParsedProcess> processes) {
+        this.processes = processes;
+    }
+
+    void validate() {
+        for (ParsedProcess p : processes.values()) {
+            p.spec().dependsOn().forEach((target, condition) -> checkTarget(p, target, condition));
+        }
+        Map<String, Visit> visits = new HashMap<>();
+        for (String name : processes.keySet()) {
+            visit(name, visits, new ArrayList<>());
+        }
+    }
+
+    private void checkTarget(ParsedProcess p, String target, DependencyCondition condition) {
+        YamlNode at = p.dependencyNodes().get(target);
+        ParsedProcess dependency = processes.get(target);
+        if (dependency == null) {
+            throw at.keyError("no process named '" + target + "'");
+        }
+        if (condition == DependencyCondition.PROCESS_HEALTHY && dependency.spec().readinessProbe() == null) {
+            throw conditionNode(at).error("process_healthy needs a readiness_probe on '" + target + "', which has none");
+        }
+        if (condition == DependencyCondition.PROCESS_LOG_READY && dependency.spec().readyLogLine() == null) {
+            throw conditionNode(at).error("process_log_ready needs a ready_log_line on '" + target + "', which has none");
+        }
+    }
+
+    private static YamlNode conditionNode(YamlNode dependency) {
+        YamlNode condition = dependency.get("condition");
+        return condition.isMissing() ? dependency : condition;
+    }
+
+    /** Depth-first; meeting a process that is still on the path closes a cycle. */
+    private void visit(String name, Map<String, Visit> visits, List<String> path) {
+        Visit state = visits.get(name);
+        if (state == Visit.DONE) {
+            return;
+        }
+        if (state == Visit.ACTIVE) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+            cycle.add(name);
+            YamlNode at = processes.get(cycle.get(0)).dependencyNodes().get(cycle.get(1));
+            throw at.keyError("dependency cycle: " + String.join(" -> ", cycle));
+        }
+        visits.put(name, Visit.ACTIVE);
+        path.add(name);
+        for (String target : processes.get(name).spec().dependsOn().keySet()) {
+            visit(target, visits, path);
+        }
+        path.remove(path.size() - 1);
+        visits.put(name, Visit.DONE);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.pitstop.core.stack;
+
+/** Reads the small policy sections of a process: {@code availability}, {@code shutdown}, reload behaviour. */
+final class Policies {
+    private static final int MAX_SIGNAL = 31;
+
+    private Policies() {}
+
+    static Availability availability(ReadContext ctx, YamlNode node) {
+        if (node.isMissing()) {
+            return Availability.DEFAULT;
+        }
+        ctx.checkKeys(node, Keys.AVAILABILITY, Keys.AVAILABILITY_PC_ONLY);
+        YamlNode restartNode = node.get("restart");
+        String text = restartNode.string();
+        RestartPolicy restart = text == null ? RestartPolicy.NO : RestartPolicy.fromYaml(text);
+        if (restart == null) {
+            throw restartNode.error("unknown restart policy '" + text + "'; expected one of no, always, on_failure, exit_on_failure");
+        }
+        return new Availability(restart,
+                nonNegative(node.get("backoff_seconds"), Availability.DEFAULT.backoffSeconds()),
+                nonNegativeInt(node.get("max_restarts")));
+    }
+
+    static ShutdownSpec shutdown(ReadContext ctx, YamlNode node) {
+        if (node.isMissing()) {
+            return ShutdownSpec.DEFAULT;
+        }
+        ctx.checkKeys(node, Keys.SHUTDOWN, Keys.NONE);
+        YamlNode signalNode = node.get("signal");
+        int signal = signalNode.integer(ShutdownSpec.DEFAULT.signal());
+        if (signal < 1 || signal > MAX_SIGNAL) {
+            throw signalNode.error("a signal is 1.." + MAX_SIGNAL + ", found " + signal);
+        }
+        String command = node.get("command").string();
+        return new ShutdownSpec(command == null || command.isBlank() ? null : command, signal,
+                positiveOrDefault(node.get("timeout_seconds"), ShutdownSpec.DEFAULT.timeoutSeconds()),
+                node.get("parent_only").bool(false));
+    }
+
+    static DependencyReloadPolicy onDependencyReload(YamlNode node) {
+        String text = node.string();
+        if (text == null) {
+            return DependencyReloadPolicy.IGNORE;
+        }
+        return switch (text) {
+            case "ignore" -> DependencyReloadPolicy.IGNORE;
+            case "restart" -> DependencyReloadPolicy.RESTART;
+            default -> throw node.error("expected ignore or restart, found '" + text + "'");
+        };
+    }
+
+    /** A duration in seconds where 0 (Process Compose's "unset") means the default. */
+    static double positiveOrDefault(YamlNode node, double fallback) {
+        double v = nonNegative(node, fallback);
+        return v == 0 ? fallback : v;
+    }
+
+    private static int nonNegativeInt(YamlNode node) {
+        int v = node.integer(0);
+        if (v < 0) {
+            throw node.error("must not be negative, found " + v);
+        }
+        return v;
+    }
+
+    static double nonNegative(YamlNode node, double fallback) {
+        double v = node.number(fallback);
+        if (v < 0) {
+            throw node.error("must not be negative, found " + node.raw().asText());
+        }
+        return v;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.pitstop.core.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One read of one stack file: the top-level sections, then the processes, then the checks across them. */
+final class StackParser {
+    private final YamlDocument doc;
+    private final Map<String, String> hostVariables;
+
+    StackParser(YamlDocument doc, Map<String, String> hostVariables) {
+        this.doc = doc;
+        this.hostVariables = hostVariables;
+    }
+
+    Stack parse() {
+        // is_strict and disable_env_expansion govern the rest of the read, so they are read first, unexpanded
+        YamlNode raw = new ReadContext(doc, false, new Expander(Map.of(), Path.of(""), Set.of(), false)).root();
+        boolean strict = raw.get("is_strict").bool(false);
+        boolean expand = !raw.get("disable_env_expansion").bool(false);
+        Path directory = doc.file().getParent();
+
+        ReadContext ctx = new ReadContext(doc, strict, new Expander(variables(directory),
+                directory.resolve(".pitstop").resolve("bin"), declaredBinaries(raw.get("binaries")), expand));
+        YamlNode root = ctx.root();
+        YamlNode binariesNode = root.get("binaries");
+        ctx.checkKeys(root, Keys.TOP, Keys.TOP_PC_ONLY);
+        root.get("version").string();
+        boolean orderedShutdown = root.get("ordered_shutdown").bool(false);
+
+        Map<String, BinarySpec> binaries = BinaryParser.parse(binariesNode);
+        Map<String, String> environment = Environments.read(root.get("environment"));
+        String log = root.get("log_location").string();
+        List<String> shell = shell(ctx, root.get("shell"));
+
+        ProcessParser processParser = new ProcessParser(ctx, environment);
+        Map<String, ParsedProcess> parsed = new LinkedHashMap<>();
+        for (YamlNode entry : root.get("processes").entries()) {
+            parsed.put(entry.key(), processParser.parse(entry));
+        }
+        new DependencyValidator(parsed).validate();
+        checkReplicaNamesAreFree(parsed);
+
+        return new Stack(doc.file(), Replicas.expand(parsed), binaries, environment,
+                log == null ? null : ctx.resolve(log), shell, orderedShutdown, strict,
+                ctx.warnings());
+    }
+
+    /** The host's variables over those of a {@code .env} next to the stack file, as godotenv loads them. */
+    private Map<String, String> variables(Path directory) {
+        Map<String, String> vars = new HashMap<>();
+        Path dotEnv = directory.resolve(".env");
+        if (Files.isRegularFile(dotEnv)) {
+            vars.putAll(DotEnv.read(dotEnv));
+        }
+        vars.putAll(hostVariables);
+        return vars;
+    }
+
+    private static Set<String> declaredBinaries(YamlNode binaries) {
+        Set<String> names = new LinkedHashSet<>();
+        if (binaries.isMap()) {
+            binaries.raw().fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
+    private static List<String> shell(ReadContext ctx, YamlNode node) {
+        if (node.isMissing()) {
+            return Stack.DEFAULT_SHELL;
+        }
+        ctx.checkKeys(node, Keys.SHELL, Keys.SHELL_PC_ONLY);
+        String command = node.get("shell_command").string(Stack.DEFAULT_SHELL.get(0));
+        String argument = node.get("shell_argument").string(Stack.DEFAULT_SHELL.get(1));
+        return argument.isEmpty() ? List.of(command) : List.of(command, argument);
+    }
+
+    /** {@code web} with two replicas becomes {@code web-0}, {@code web-1}; neither may already be taken. */
+    private static void checkReplicaNamesAreFree(Map<String, ParsedProcess> parsed) {
+        Map<String, String> owners = new HashMap<>();
+        parsed.values().stream().filter(p -> p.replicas() <= 1).forEach(p -> owners.put(p.name(), p.name()));
+        for (ParsedProcess p : parsed.values()) {
+            if (p.replicas() <= 1) {
+                continue;
+            }
+            for (String name : Replicas.names(p)) {
+                String owner = owners.putIfAbsent(name, p.name());
+                if (owner != null) {
+                    throw p.node().keyError("replica '" + name + "' clashes with "
+                            + (owner.equals(name) ? "the process of that name" : "a replica of '" + owner + "'"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.pitstop.core.stack;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A YAML file as a Jackson tree plus the line and column of every key and value, by dotted path
+ * ({@code processes.web.environment[1]}). Jackson's tree nodes carry no location, so the tree is built
+ * here from the streaming parser, which knows where each token starts. Anchors, aliases and {@code <<}
+ * merge keys are resolved the way go-yaml (Process Compose's parser) resolves them.
+ */
+final class YamlDocument {
+
+    /** A 1-based line and column. */
+    record Mark(int line, int column) {
+        static final Mark START = new Mark(1, 1);
+    }
+
+    // an empty plain value (`key:`) is null, as in go-yaml; the builder's default would read it as ""
+    private static final YAMLFactory YAML = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String MERGE_KEY = "<<";
+
+    private final Path file;
+    private final Map<String, Mark> keyMarks = new HashMap<>();
+    private final Map<String, Mark> valueMarks = new HashMap<>();
+    private final Map<String, JsonNode> anchors = new HashMap<>();
+    private JsonNode root;
+
+    private YamlDocument(Path file) {
+        this.file = file;
+    }
+
+    /** Parses {@code text}; every syntax or structure problem is a {@link StackFileException} naming {@code file}. */
+    static YamlDocument parse(Path file, String text) {
+        YamlDocument doc = new YamlDocument(file);
+        try (YAMLParser parser = YAML.createParser(text)) {
+            if (parser.nextToken() == null) {
+                throw doc.error("", false, "the file is empty; expected a map with a 'processes:' section");
+            }
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw doc.error(mark(parser.currentTokenLocation()), "",
+                        "the top level must be a map (key: value), found " + describe(parser.currentToken()));
+            }
+            doc.root = doc.readValue(parser, "");
+            if (parser.nextToken() != null) {
+                throw doc.error(mark(parser.currentTokenLocation()), "", "only one YAML document is allowed per file");
+            }
+        } catch (JsonProcessingException e) {
+            throw SyntaxErrors.toStackFileException(file, e);
+        } catch (IOException e) {
+            throw new StackFileException(file, 0, 0, null, "cannot read: " + e.getMessage());
+        }
+        return doc;
+    }
+
+    Path file() { return file; }
+
+    JsonNode root() { return root; }
+
+    /** Where the key of {@code path} starts, else its value, else the nearest enclosing entry. */
+    Mark keyMark(String path) {
+        for (String p = path; ; p = parent(p)) {
+            Mark m = keyMarks.getOrDefault(p, valueMarks.get(p));
+            if (m != null) {
+                return m;
+            }
+            if (p.isEmpty()) {
+                return Mark.START;
+            }
+        }
+    }
+
+    /** Where the value of {@code path} starts, else the nearest enclosing entry. */
+    Mark valueMark(String path) {
+        Mark m = valueMarks.get(path);
+        return m != null ? m : keyMark(path);
+    }
+
+    StackFileException error(String path, boolean atKey, String problem) {
+        return error(atKey ? keyMark(path) : valueMark(path), path, problem);
+    }
+
+    StackFileException error(Mark mark, String path, String problem) {
+        return new StackFileException(file, mark.line(), mark.column(), path, problem);
+    }
+
+    static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    static String item(String path, int index) {
+        return path + "[" + index + "]";
+    }
+
+    private static String parent(String path) {
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut < 0 ? "" : path.substring(0, cut);
+    }
+
+    private JsonNode readValue(YAMLParser p, String path) throws IOException {
+        Mark at = mark(p.currentTokenLocation());
+        valueMarks.put(path, at);
+        if (p.isCurrentAlias()) {
+            JsonNode target = anchors.get(p.getText());
+            if (target == null) {
+                throw error(at, path, "unknown alias '*" + p.getText() + "'");
+            }
+            return target.deepCopy();
+        }
+        String anchor = p.getObjectId();
+        JsonNode node = switch (p.currentToken()) {
+            case START_OBJECT -> readMap(p, path);
+            case START_ARRAY -> readList(p, path);
+            case VALUE_STRING -> NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT -> NODES.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
+            case VALUE_TRUE, VALUE_FALSE -> bool(p);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw error(at, path, "unexpected " + describe(p.currentToken()));
+        };
+        if (anchor != null) {
+            anchors.put(anchor, node);
+        }
+        return node;
+    }
+
+    /**
+     * YAML 1.1 reads {@code no}, {@code yes}, {@code on}, {@code off} as booleans, but go-yaml hands a string
+     * field the text as written ({@code restart: no}), so anything but {@code true}/{@code false} stays text.
+     */
+    private static JsonNode bool(YAMLParser p) throws IOException {
+        String text = p.getText();
+        return "true".equals(text) || "false".equals(text) ? NODES.booleanNode(p.getBooleanValue()) : NODES.textNode(text);
+    }
+
+    private ObjectNode readMap(YAMLParser p, String path) throws IOException {
+        ObjectNode map = NODES.objectNode();
+        List<JsonNode> merged = new ArrayList<>();
+        Mark mergeMark = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            Mark keyAt = mark(p.currentTokenLocation());
+            String childPath = child(path, key);
+            p.nextToken();
+            if (MERGE_KEY.equals(key)) {
+                mergeMark = keyAt;
+                collectMerge(readValue(p, childPath), merged, keyAt, childPath);
+                continue;
+            }
+            if (map.has(key)) {
+                throw error(keyAt, childPath, "duplicate key");
+            }
+            keyMarks.put(childPath, keyAt);
+            map.set(key, readValue(p, childPath));
+        }
+        // explicit keys win over merged ones, whatever their order (YAML merge-key semantics)
+        for (JsonNode source : merged) {
+            for (Map.Entry<String, JsonNode> e : source.properties()) {
+                if (!map.has(e.getKey())) {
+                    map.set(e.getKey(), e.getValue().deepCopy());
+                    keyMarks.put(child(path, e.getKey()), mergeMark);
+                }
+            }
+        }
+        return map;
+    }
+
+    private void collectMerge(JsonNode value, List<JsonNode> merged, Mark at, String path) {
+        if (value.isObject()) {
+            merged.add(value);
+        } else if (value.isArray() && allObjects(value)) {
+            value.forEach(merged::add);
+        } else {
+            throw error(at, path, "a '<<' merge key needs a map or a list of maps");
+        }
+    }
+
+    private static boolean allObjects(JsonNode array) {
+        for (JsonNode n : array) {
+            if (!n.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ArrayNode readList(YAMLParser p, String path) throws IOException {
+        ArrayNode list = NODES.arrayNode();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            list.add(readValue(p, item(path, list.size())));
+        }
+        return list;
+    }
+
+    private static Mark mark(JsonLocation location) {
+        return new Mark(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "a map";
+            default -> "a single value";
+        };
+    }
+}
