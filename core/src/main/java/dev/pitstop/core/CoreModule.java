@@ -1,11 +1,21 @@
 package dev.pitstop.core;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.pitstop.core.engine.DefaultEngineFactory;
+import java.nio.file.Path;
 
-/** Binds the core services: the stack-file reader and the engine. */
+/** Binds the engine and the per-user Pitstop home; the supervisor and the sources come from their modules. */
 public final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
-        // filled as the core services land; kept so that every embedder installs the same module list
+        bind(EngineFactory.class).to(DefaultEngineFactory.class);
+    }
+
+    @Provides
+    @Singleton
+    PitstopHome pitstopHome() {
+        return PitstopHome.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 }
