@@ -29,6 +29,7 @@ final class ProcessParser {
             throw node.error("a process is a map (command: …), found " + node.describe());
         }
         ctx.checkKeys(node, Keys.PROCESS, Keys.PROCESS_PC_ONLY);
+        // labels only: read so that a wrong type is still reported
         node.get("description").string();
         node.get("namespace").string();
 

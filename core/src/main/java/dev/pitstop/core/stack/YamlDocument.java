@@ -33,11 +33,14 @@ final class YamlDocument {
     private static final YAMLFactory YAML = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String MERGE_KEY = "<<";
+    /** Aliases are copied, so nested aliases could multiply a small file into an enormous tree ("billion laughs"). */
+    private static final long MAX_ALIASED_NODES = 100_000;
 
     private final Path file;
     private final Map<String, Mark> keyMarks = new HashMap<>();
     private final Map<String, Mark> valueMarks = new HashMap<>();
     private final Map<String, JsonNode> anchors = new HashMap<>();
+    private long aliasedNodes;
     private JsonNode root;
 
     private YamlDocument(Path file) {
@@ -119,6 +122,10 @@ final class YamlDocument {
             if (target == null) {
                 throw error(at, path, "unknown alias '*" + p.getText() + "'");
             }
+            aliasedNodes += size(target);
+            if (aliasedNodes > MAX_ALIASED_NODES) {
+                throw error(at, path, "aliases expand to more than " + MAX_ALIASED_NODES + " values");
+            }
             return target.deepCopy();
         }
         String anchor = p.getObjectId();
@@ -187,6 +194,14 @@ final class YamlDocument {
         } else {
             throw error(at, path, "a '<<' merge key needs a map or a list of maps");
         }
+    }
+
+    private static long size(JsonNode node) {
+        long n = 1;
+        for (JsonNode child : node) {
+            n += size(child);
+        }
+        return n;
     }
 
     private static boolean allObjects(JsonNode array) {
