@@ -1,0 +1,21 @@
+package dev.pitstop.core.store;
+
+import dev.pitstop.core.PitstopException;
+import java.nio.file.Path;
+
+/** The store, a manifest or a link could not be read or written; names the file. */
+public class StoreException extends PitstopException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+
+    public StoreException(Path file, String problem, Throwable cause) {
+        super(file + ": " + problem + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                cause);
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+}
