@@ -13,8 +13,7 @@ public final class ManifestCorruptException extends StoreException {
     private final int column;
 
     public ManifestCorruptException(Path file, int line, int column, String problem, Throwable cause) {
-        super(file, format(line, column, problem), null);
-        initCause(cause);
+        super(file + ": " + format(line, column, problem), file, cause);
         this.line = line;
         this.column = column;
     }

@@ -10,8 +10,13 @@ public class StoreException extends PitstopException {
     private final transient Path file;
 
     public StoreException(Path file, String problem, Throwable cause) {
-        super(file + ": " + problem + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()),
-                cause);
+        this(file + ": " + problem + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                file, cause);
+    }
+
+    /** For subclasses that phrase the whole message themselves. */
+    protected StoreException(String message, Path file, Throwable cause) {
+        super(message, cause);
         this.file = file;
     }
 
