@@ -118,16 +118,18 @@ final class ProcInspector implements StackInspector {
         }
     }
 
+    /** The version of that name with this SHA-256, newest first; else of any binary (a process may run another's). */
     private static String versionOf(Manifest manifest, String name, Sha256 exe) {
-        BinaryRecord r = manifest.binary(name).orElse(null);
-        if (r == null) {
-            return null;
-        }
+        List<BinaryRecord> records = new ArrayList<>();
+        manifest.binary(name).ifPresent(records::add);
+        records.addAll(manifest.binaries().values());
         List<BinaryVersion> newestFirst = new ArrayList<>();
-        newestFirst.add(r.current());
-        newestFirst.add(r.candidate());
-        for (int i = r.history().size() - 1; i >= 0; i--) {
-            newestFirst.add(r.history().get(i).binary());
+        for (BinaryRecord r : records) {
+            newestFirst.add(r.current());
+            newestFirst.add(r.candidate());
+            for (int i = r.history().size() - 1; i >= 0; i--) {
+                newestFirst.add(r.history().get(i).binary());
+            }
         }
         return newestFirst.stream().filter(v -> v != null && v.sha256().equals(exe))
                 .map(BinaryVersion::version).findFirst().orElse(null);
