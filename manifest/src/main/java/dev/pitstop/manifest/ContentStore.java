@@ -79,20 +79,21 @@ final class ContentStore implements BinaryStore {
     private StoredBinary install(Path temp, Hashing.Copied copied, String name) throws IOException {
         Path dir = root.resolve(copied.sha256().hex());
         Path target = dir.resolve(name);
-        try (FileLocks.Held held = locks.acquire(lockFile())) {
+        locks.withLock(lockFile(), () -> {
             if (Files.exists(target)) {
                 log.debug("{} {} already stored", name, copied.sha256().shortHex());
-            } else {
-                Files.createDirectories(dir);
-                Modes.set(dir, Modes.WRITABLE);
-                try {
-                    AtomicFiles.moveAtomically(temp, target);
-                } finally {
-                    Modes.set(dir, Modes.READ_ONLY);
-                }
-                AtomicFiles.syncDirectory(dir);
+                return null;
             }
-        }
+            Files.createDirectories(dir);
+            Modes.set(dir, Modes.WRITABLE);
+            try {
+                AtomicFiles.moveAtomically(temp, target);
+            } finally {
+                Modes.set(dir, Modes.READ_ONLY);
+            }
+            AtomicFiles.syncDirectory(dir);
+            return null;
+        });
         return new StoredBinary(copied.sha256(), name, copied.size(), target);
     }
 
@@ -132,23 +133,29 @@ final class ContentStore implements BinaryStore {
 
     @Override
     public GcReport gc(Set<Sha256> keep, boolean dryRun) {
-        try (FileLocks.Held held = locks.acquire(lockFile())) {
-            List<StoredBinary> removed = new ArrayList<>();
-            List<StoredBinary> kept = new ArrayList<>();
-            long bytes = 0;
-            for (StoredBinary b : list()) {
-                if (keep.contains(b.sha256())) {
-                    kept.add(b);
-                    continue;
-                }
-                removed.add(b);
-                bytes += b.size();
-                if (!dryRun) {
-                    delete(b);
-                }
-            }
-            return new GcReport(dryRun, removed, kept, bytes);
+        try {
+            return locks.withLock(lockFile(), () -> collect(keep, dryRun));
+        } catch (IOException e) {
+            throw new StoreException(root, "cannot collect garbage", e);
         }
+    }
+
+    private GcReport collect(Set<Sha256> keep, boolean dryRun) {
+        List<StoredBinary> removed = new ArrayList<>();
+        List<StoredBinary> kept = new ArrayList<>();
+        long bytes = 0;
+        for (StoredBinary b : list()) {
+            if (keep.contains(b.sha256())) {
+                kept.add(b);
+                continue;
+            }
+            removed.add(b);
+            bytes += b.size();
+            if (!dryRun) {
+                delete(b);
+            }
+        }
+        return new GcReport(dryRun, removed, kept, bytes);
     }
 
     private void delete(StoredBinary b) {

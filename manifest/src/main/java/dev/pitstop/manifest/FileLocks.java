@@ -29,13 +29,23 @@ final class FileLocks {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
-    /** An acquired lock; closing it releases both levels. */
-    interface Held extends AutoCloseable {
-        @Override
-        void close();
+    /** Work done while holding a lock. */
+    @FunctionalInterface
+    interface LockedAction<T> {
+        T run() throws IOException;
     }
 
-    Held acquire(Path lockFile) {
+    /** Runs {@code action} holding the lock of {@code lockFile} (created if absent), then releases it. */
+    <T> T withLock(Path lockFile, LockedAction<T> action) throws IOException {
+        Runnable release = acquire(lockFile);
+        try {
+            return action.run();
+        } finally {
+            release.run();
+        }
+    }
+
+    private Runnable acquire(Path lockFile) {
         Path key = lockFile.toAbsolutePath().normalize();
         ReentrantLock threads = local.computeIfAbsent(key, k -> new ReentrantLock());
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -93,8 +103,9 @@ final class FileLocks {
     }
 
     private static void release(Path key, FileLock lock, ReentrantLock threads) {
-        try (FileChannel channel = lock.channel()) {
+        try {
             lock.release();
+            lock.channel().close();
         } catch (IOException e) {
             throw new StoreException(key, "cannot release the lock", e);
         } finally {

@@ -44,12 +44,15 @@ final class JsonManifestStore implements ManifestStore {
     @Override
     public Manifest update(Path lockFile, UnaryOperator<Manifest> change) {
         Manifest written;
-        try (FileLocks.Held held = locks.acquire(lockFile.resolveSibling(lockFile.getFileName() + ".lock"))) {
-            Manifest before = read(lockFile);
-            written = Objects.requireNonNull(change.apply(before), "the change returned no manifest");
-            if (!written.equals(before) || !Files.exists(lockFile)) {
-                AtomicFiles.write(lockFile, json.write(written));
-            }
+        try {
+            written = locks.withLock(lockFile.resolveSibling(lockFile.getFileName() + ".lock"), () -> {
+                Manifest before = read(lockFile);
+                Manifest after = Objects.requireNonNull(change.apply(before), "the change returned no manifest");
+                if (!after.equals(before) || !Files.exists(lockFile)) {
+                    AtomicFiles.write(lockFile, json.write(after));
+                }
+                return after;
+            });
         } catch (IOException e) {
             throw new StoreException(lockFile, "cannot write", e);
         }

@@ -29,12 +29,15 @@ final class ManifestRegistry {
         if (lines().contains(entry)) {
             return; // the common case needs no lock
         }
-        try (FileLocks.Held held = locks.acquire(file.resolveSibling("manifests.txt.lock"))) {
-            List<String> lines = new ArrayList<>(lines());
-            if (!lines.contains(entry)) {
-                lines.add(entry);
-                AtomicFiles.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-            }
+        try {
+            locks.withLock(file.resolveSibling("manifests.txt.lock"), () -> {
+                List<String> lines = new ArrayList<>(lines());
+                if (!lines.contains(entry)) {
+                    lines.add(entry);
+                    AtomicFiles.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                return null;
+            });
         } catch (IOException e) {
             throw new StoreException(file, "cannot write", e);
         }
