@@ -1,0 +1,134 @@
+package dev.pitstop.core.store;
+
+import dev.pitstop.core.Sha256;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the manifest knows about one binary name. A version's state is the slot it sits in:
+ * {@code current} (what {@code .pitstop/bin/<name>} points to and processes run) and, during a swap,
+ * {@code candidate} (stored and verified, not yet proven ready). Both can be set at once, which a single
+ * {@code state} field could not express. {@code history} is append-only, oldest first.
+ *
+ * <p>Every method returns a new record; none touches a file.
+ *
+ * @param current {@code null} until a first version was promoted
+ * @param candidate {@code null} when no swap is under way
+ */
+public record BinaryRecord(BinaryVersion current, BinaryVersion candidate, List<HistoryEntry> history) {
+    public BinaryRecord {
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    public static BinaryRecord empty() {
+        return new BinaryRecord(null, null, List.of());
+    }
+
+    /** Offers a new version; a bad SHA-256 is refused unless {@code force}. An older candidate is superseded. */
+    BinaryRecord withCandidate(String name, BinaryVersion version, boolean force, Instant now) {
+        refuseBad(name, version.sha256(), force);
+        List<HistoryEntry> h = new ArrayList<>(history);
+        if (candidate != null) {
+            h.add(new HistoryEntry(Outcome.REPLACED, "superseded by " + version.label() + " before it was swapped in",
+                    now, candidate));
+        }
+        return new BinaryRecord(current, version, h);
+    }
+
+    /** The candidate proved ready: it becomes current, the old current goes to history as replaced. */
+    BinaryRecord promote(String name, Instant now) {
+        if (candidate == null) {
+            throw new IllegalStateException(name + ": no candidate to promote");
+        }
+        List<HistoryEntry> h = new ArrayList<>(history);
+        if (current != null) {
+            h.add(new HistoryEntry(Outcome.REPLACED, "replaced by " + candidate.label(), now, current));
+        }
+        return new BinaryRecord(candidate, null, h);
+    }
+
+    /** The candidate failed: it goes to history as bad; current stays. */
+    BinaryRecord markBad(String name, String reason, Instant now) {
+        if (candidate == null) {
+            throw new IllegalStateException(name + ": no candidate to mark bad");
+        }
+        List<HistoryEntry> h = new ArrayList<>(history);
+        h.add(new HistoryEntry(Outcome.BAD, reason, now, candidate));
+        return new BinaryRecord(current, null, h);
+    }
+
+    /** Goes back to the most recent earlier version with that SHA-256; the current one goes to history. */
+    BinaryRecord rollback(String name, Sha256 to, String reason, boolean force, Instant now) {
+        if (current == null) {
+            throw new IllegalStateException(name + ": nothing to roll back from, no current version");
+        }
+        BinaryVersion target = latestEarlier(to)
+                .orElseThrow(() -> new IllegalArgumentException(name + ": no earlier version " + to.shortHex()
+                        + " in the history"));
+        refuseBad(name, to, force);
+        List<HistoryEntry> h = new ArrayList<>(history);
+        h.add(new HistoryEntry(Outcome.ROLLED_BACK, reason, now, current));
+        return new BinaryRecord(target, candidate, h);
+    }
+
+    /** The most recent earlier version that is neither bad nor the current one: the default rollback target. */
+    public Optional<BinaryVersion> previous() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            BinaryVersion v = history.get(i).binary();
+            if (!isBad(v.sha256()) && (current == null || !v.sha256().equals(current.sha256()))) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean isBad(Sha256 sha) {
+        return badEntry(sha).isPresent();
+    }
+
+    /** Current, candidate and the {@code keepLast} most recent other versions of the history. */
+    public Set<Sha256> retained(int keepLast) {
+        Set<Sha256> keep = new LinkedHashSet<>();
+        if (current != null) {
+            keep.add(current.sha256());
+        }
+        if (candidate != null) {
+            keep.add(candidate.sha256());
+        }
+        Set<Sha256> older = new LinkedHashSet<>();
+        for (int i = history.size() - 1; i >= 0 && older.size() < keepLast; i--) {
+            Sha256 sha = history.get(i).binary().sha256();
+            if (!keep.contains(sha)) {
+                older.add(sha);
+            }
+        }
+        keep.addAll(older);
+        return keep;
+    }
+
+    private Optional<BinaryVersion> latestEarlier(Sha256 sha) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).binary().sha256().equals(sha)) {
+                return Optional.of(history.get(i).binary());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<HistoryEntry> badEntry(Sha256 sha) {
+        return history.stream().filter(e -> e.outcome() == Outcome.BAD && e.binary().sha256().equals(sha))
+                .reduce((first, second) -> second);
+    }
+
+    private void refuseBad(String name, Sha256 sha, boolean force) {
+        if (!force) {
+            badEntry(sha).ifPresent(e -> {
+                throw new BadBinaryException(name, sha, e.reason());
+            });
+        }
+    }
+}
