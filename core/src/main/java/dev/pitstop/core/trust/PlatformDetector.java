@@ -2,6 +2,7 @@ package dev.pitstop.core.trust;
 
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Platform;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +21,7 @@ public final class PlatformDetector {
     private final Path procMaps;
 
     /** The running JVM. */
+    @Inject
     public PlatformDetector() {
         this(System.getProperty("os.name"), System.getProperty("os.arch"), Path.of("/proc/self/maps"));
     }
