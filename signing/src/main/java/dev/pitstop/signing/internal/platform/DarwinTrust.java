@@ -83,6 +83,9 @@ public final class DarwinTrust implements PlatformTrust {
                     Optional<CommandRunner.Result> signed = run(sign, findings);
                     if (signed.isPresent() && signed.get().ok()) {
                         actions.add(String.join(" ", sign));
+                        run(List.of("codesign", "--verify", binary.toString()), findings).filter(r -> !r.ok())
+                                .ifPresent(r -> findings.add(new Finding(Severity.ERROR,
+                                        "code signature still invalid after ad-hoc signing: " + firstLine(r))));
                     } else {
                         signed.ifPresent(r -> findings.add(new Finding(Severity.ERROR,
                                 "ad-hoc signing failed: " + firstLine(r))));
