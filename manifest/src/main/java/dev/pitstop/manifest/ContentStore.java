@@ -16,6 +16,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +37,7 @@ final class ContentStore implements BinaryStore {
     private static final Logger log = LoggerFactory.getLogger(ContentStore.class);
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._+-]+");
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     private final Path root;
     private final FileLocks locks;
@@ -133,6 +136,9 @@ final class ContentStore implements BinaryStore {
 
     @Override
     public GcReport gc(Set<Sha256> keep, boolean dryRun) {
+        if (!Files.isDirectory(root)) {
+            return new GcReport(dryRun, List.of(), List.of(), 0);
+        }
         try {
             return locks.withLock(lockFile(), () -> collect(keep, dryRun));
         } catch (IOException e) {
@@ -140,7 +146,7 @@ final class ContentStore implements BinaryStore {
         }
     }
 
-    private GcReport collect(Set<Sha256> keep, boolean dryRun) {
+    private GcReport collect(Set<Sha256> keep, boolean dryRun) throws IOException {
         List<StoredBinary> removed = new ArrayList<>();
         List<StoredBinary> kept = new ArrayList<>();
         long bytes = 0;
@@ -155,7 +161,23 @@ final class ContentStore implements BinaryStore {
                 delete(b);
             }
         }
+        if (!dryRun) {
+            deleteAbandonedTempFiles();
+        }
         return new GcReport(dryRun, removed, kept, bytes);
+    }
+
+    /** Temp files of puts that died half way; old enough that no put still writes them. */
+    private void deleteAbandonedTempFiles() throws IOException {
+        Instant cutoff = Instant.now().minus(ABANDONED_AFTER);
+        try (Stream<Path> files = Files.list(root)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(".put-")).toList()) {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff)) {
+                    log.info("deleting abandoned temp file {}", f);
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     private void delete(StoredBinary b) {

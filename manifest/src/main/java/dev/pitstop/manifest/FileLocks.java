@@ -57,6 +57,11 @@ final class FileLocks {
             Thread.currentThread().interrupt();
             throw new StoreException(key, "interrupted while waiting for the lock", e);
         }
+        if (threads.getHoldCount() > 1) {
+            threads.unlock();
+            throw new IllegalStateException(key + " is already locked by this thread: a change must not nest"
+                    + " another change of the same file");
+        }
         try {
             FileLock os = lockOs(key, deadline);
             return () -> release(key, os, threads);

@@ -136,6 +136,28 @@ class ContentStoreTest {
     }
 
     @Test
+    void gcDeletesTempFilesOfPutsThatDiedLongAgoOnly() throws IOException {
+        store.put(source, "nats");
+        Path abandoned = Files.createFile(home.resolve("store/sha256/.put-1.tmp"));
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                .minus(java.time.Duration.ofHours(2))));
+        Path inFlight = Files.createFile(home.resolve("store/sha256/.put-2.tmp"));
+
+        store.gc(Set.of(), true);
+        assertThat(abandoned).exists();
+        store.gc(Set.of(), false);
+        assertThat(abandoned).doesNotExist();
+        assertThat(inFlight).exists();
+    }
+
+    @Test
+    void gcOfAStoreNeverWrittenFindsNothing() {
+        assertThat(store.gc(Set.of(), false).removed()).isEmpty();
+        assertThat(store.list()).isEmpty();
+        assertThat(store.verify().ok()).isTrue();
+    }
+
+    @Test
     void rejectsNamesThatAreNotPlainFileNames() {
         for (String bad : List.of("", "../x", "a/b", ".hidden")) {
             assertThatThrownBy(() -> store.put(source, bad)).isInstanceOf(IllegalArgumentException.class)

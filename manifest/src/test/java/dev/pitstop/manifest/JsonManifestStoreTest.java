@@ -85,6 +85,14 @@ class JsonManifestStoreTest {
     }
 
     @Test
+    void aNestedChangeOfTheSameManifestFailsAtOnceInsteadOfDeadlocking() {
+        assertThatThrownBy(() -> manifests.update(lockFile, outer -> manifests.update(lockFile, inner -> inner)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must not nest");
+        assertThat(manifests.update(lockFile, m -> m.install("x", version("1", sha('a')), false, T0))
+                .current("x")).isPresent();
+    }
+
+    @Test
     void retainedCountsEveryKnownManifest() {
         Path other = tmp.resolve("other").resolve(ManifestStore.FILE_NAME);
         manifests.update(lockFile, m -> m.install("nats", version("1", sha('a')), false, T0)
