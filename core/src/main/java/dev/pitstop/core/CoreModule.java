@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.pitstop.core.engine.DefaultEngineFactory;
+import dev.pitstop.core.trust.PlatformDetector;
 import java.nio.file.Path;
 
 /** Binds the engine and the per-user Pitstop home; the supervisor and the sources come from their modules. */
@@ -11,6 +12,12 @@ public final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(EngineFactory.class).to(DefaultEngineFactory.class);
+    }
+
+    @Provides
+    @Singleton
+    Platform hostPlatform(PlatformDetector detector) {
+        return detector.detect();
     }
 
     @Provides

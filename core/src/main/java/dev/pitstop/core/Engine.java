@@ -7,6 +7,10 @@ import dev.pitstop.core.process.LogLine;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.stack.Stack;
+import dev.pitstop.core.store.Manifest;
+import dev.pitstop.core.store.Snapshot;
+import dev.pitstop.core.store.VerifyReport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -49,6 +53,32 @@ public interface Engine extends AutoCloseable {
     List<Event> events(int lastN);
 
     AutoCloseable addListener(EventListener listener);
+
+    /**
+     * Stores a local file as a new version of a binary of the stack, records it, and makes it current: at once
+     * when the stack is not running, else through the health-gated swap (rolled back if it fails).
+     *
+     * @param version a version label, or {@code null} to derive one
+     * @param force apply even a version marked bad before
+     * @throws SwapFailedException if the new version did not become ready and the previous one was restored
+     */
+    SwapResult install(String binary, Path file, String version, boolean force);
+
+    /**
+     * Makes an earlier stored version current again, through the same health-gated path.
+     *
+     * @param to a version label or SHA-256 (prefix of at least 6), or {@code null} for the previous version
+     */
+    SwapResult rollback(String binary, String to, boolean force);
+
+    /** The stack's {@code pitstop.lock.json} as it is now. */
+    Manifest manifest();
+
+    /** Checks the store's bytes and that every running process runs the current version of its binary. */
+    VerifyReport verify();
+
+    /** Name, PID, start time, executable SHA-256 and version of every running process. */
+    Snapshot snapshot();
 
     @Override
     void close();

@@ -1,6 +1,11 @@
 package dev.pitstop.core.engine;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.SwapResult;
+import dev.pitstop.core.store.Manifest;
+import dev.pitstop.core.store.Snapshot;
+import dev.pitstop.core.store.StackInspector;
+import dev.pitstop.core.store.VerifyReport;
 import dev.pitstop.core.event.Event;
 import dev.pitstop.core.event.EventListener;
 import dev.pitstop.core.process.ApplyResult;
@@ -13,6 +18,10 @@ import dev.pitstop.core.stack.StackReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,12 +32,20 @@ final class DefaultEngine implements Engine {
 
     private final StackReader reader;
     private final Supervisor supervisor;
+    private final BinaryInstaller installer;
+    private final BinaryOperations binaries;
+    private final StackInspector inspector;
     private final EventBuffer events = new EventBuffer(EVENTS_KEPT);
     private volatile Stack stack;
+    private volatile boolean running;
 
-    DefaultEngine(StackReader reader, Supervisor supervisor, Stack stack) {
+    DefaultEngine(StackReader reader, Supervisor supervisor, BinaryInstaller installer, StackInspector inspector,
+                  Stack stack) {
         this.reader = reader;
         this.supervisor = supervisor;
+        this.installer = installer;
+        this.inspector = inspector;
+        this.binaries = new BinaryOperations(installer, supervisor, () -> running);
         this.stack = stack;
         supervisor.addListener(events);
     }
@@ -45,11 +62,14 @@ final class DefaultEngine implements Engine {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the state folder " + stack.stateDir(), e);
         }
+        installer.ensureInstalled(stack);
+        running = true;
         supervisor.up(stack);
     }
 
     @Override
     public void down() {
+        running = false;
         supervisor.down();
     }
 
@@ -65,7 +85,7 @@ final class DefaultEngine implements Engine {
 
     @Override
     public ReloadResult reload(String name) {
-        return supervisor.reload(name);
+        return binaries.reload(stack, name);
     }
 
     @Override
@@ -112,7 +132,50 @@ final class DefaultEngine implements Engine {
     }
 
     @Override
+    public SwapResult install(String binary, Path file, String version, boolean force) {
+        return binaries.install(stack, binary, file, version, force);
+    }
+
+    @Override
+    public SwapResult rollback(String binary, String to, boolean force) {
+        return binaries.rollback(stack, binary, to, force);
+    }
+
+    @Override
+    public Manifest manifest() {
+        return installer.manifest(stack);
+    }
+
+    @Override
+    public VerifyReport verify() {
+        return inspector.verify(manifest(), pids());
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return inspector.snapshot(manifest(), pids());
+    }
+
+    /** PID per process, under the name of the binary it runs where that differs, for the manifest checks. */
+    private Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (ProcessStatus status : supervisor.ps()) {
+            if (status.pid() <= 0) {
+                continue;
+            }
+            Set<String> used = BinaryUsage.binariesOf(stack, status.name());
+            if (used.size() == 1) {
+                pids.put(used.iterator().next(), status.pid());
+            } else {
+                pids.put(status.name(), status.pid());
+            }
+        }
+        return pids;
+    }
+
+    @Override
     public void close() {
+        running = false;
         supervisor.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.pitstop.core.process;
 
 import dev.pitstop.core.event.EventListener;
+import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.stack.Stack;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,9 @@ public interface Supervisor extends AutoCloseable {
     AutoCloseable followLogs(String name, java.util.function.Consumer<LogLine> consumer);
 
     AutoCloseable addListener(EventListener listener);
+
+    /** Adds an event of the engine's own (binary stored, swapped, rolled back) to the stack's event stream. */
+    void publish(EventType type, String process, String detail);
 
     /** Blocks until the stack is down (by {@link #down()} or {@code exit_on_failure}) or the timeout passes. */
     boolean awaitDown(Duration timeout) throws InterruptedException;

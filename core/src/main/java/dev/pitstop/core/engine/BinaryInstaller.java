@@ -1,0 +1,187 @@
+package dev.pitstop.core.engine;
+
+import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.Platform;
+import dev.pitstop.core.Sha256;
+import dev.pitstop.core.stack.BinarySpec;
+import dev.pitstop.core.stack.Stack;
+import dev.pitstop.core.store.BinLinks;
+import dev.pitstop.core.store.BinaryStore;
+import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.store.Manifest;
+import dev.pitstop.core.store.ManifestStore;
+import dev.pitstop.core.store.SourceCoordinates;
+import dev.pitstop.core.store.StoredBinary;
+import dev.pitstop.core.trust.Evidence;
+import dev.pitstop.core.trust.PlatformTrust;
+import dev.pitstop.core.trust.TrustReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts binaries into the store and the manifest, and keeps {@code .pitstop/bin/} pointing at the current
+ * versions. It never starts or stops a process; {@link HealthGatedSwap} does that.
+ */
+final class BinaryInstaller {
+    private final BinaryStore store;
+    private final ManifestStore manifests;
+    private final BinLinks links;
+    private final PlatformTrust trust;
+    private final Path staging;
+    private final Platform host;
+    private final Clock clock;
+
+    BinaryInstaller(BinaryStore store, ManifestStore manifests, BinLinks links, PlatformTrust trust, Path staging,
+                    Platform host, Clock clock) {
+        this.store = store;
+        this.manifests = manifests;
+        this.links = links;
+        this.trust = trust;
+        this.staging = staging;
+        this.host = host;
+        this.clock = clock;
+    }
+
+    static Path lockFile(Stack stack) {
+        return stack.directory().resolve(ManifestStore.FILE_NAME);
+    }
+
+    Manifest manifest(Stack stack) {
+        return manifests.read(lockFile(stack));
+    }
+
+    /**
+     * Before the stack starts: every binary of the stack file has a current version and its link points at it.
+     * A {@code file} binary without one is stored from its path; other sources must have been fetched.
+     */
+    void ensureInstalled(Stack stack) {
+        for (BinarySpec spec : stack.binaries().values()) {
+            Optional<StoredBinary> current = currentStored(stack, spec.name());
+            if (current.isPresent()) {
+                links.switchTo(stack.stateDir(), spec.name(), current.get());
+            } else if ("file".equals(spec.kind())) {
+                Path file = sourcePath(stack, spec);
+                Trusted trusted = storeTrusted(file, spec.name());
+                StoredBinary stored = trusted.stored();
+                BinaryVersion version = versionOf(spec, stored, null, localEvidence(file), trusted.steps());
+                manifests.update(lockFile(stack), m -> m.install(spec.name(), version, false, clock.instant()));
+                links.switchTo(stack.stateDir(), spec.name(), stored);
+            } else {
+                throw new PitstopException(spec.name() + ": not fetched yet; run `pitstop fetch " + spec.name() + "` first");
+            }
+        }
+    }
+
+    /** The stored file of the manifest's current version, if both exist. */
+    Optional<StoredBinary> currentStored(Stack stack, String name) {
+        return manifest(stack).current(name).flatMap(v -> store.find(v.sha256(), name));
+    }
+
+    /** Stores a file and records it as the candidate (not yet current). */
+    Candidate storeCandidate(Stack stack, String name, Path file, String version, boolean force) {
+        BinarySpec spec = spec(stack, name);
+        Trusted trusted = storeTrusted(file, name);
+        BinaryVersion recorded = versionOf(spec, trusted.stored(), version, localEvidence(file), trusted.steps());
+        manifests.update(lockFile(stack), m -> m.withCandidate(name, recorded, force, clock.instant()));
+        trust.check(trusted.stored().path()).requireRunnable();
+        return new Candidate(trusted.stored(), recorded);
+    }
+
+    /**
+     * Trust steps change the file (exec bits, quarantine flags, ad-hoc signatures), so they run on a staged
+     * copy before the store makes it read-only; the user's own file is never touched.
+     */
+    private Trusted storeTrusted(Path file, String name) {
+        Path staged = null;
+        try {
+            Files.createDirectories(staging);
+            staged = Files.createTempFile(staging, name + ".", ".staged");
+            Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
+            TrustReport report = trust.prepare(staged);
+            return new Trusted(store.put(staged, name), report.actions());
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": cannot stage " + file, e);
+        } finally {
+            if (staged != null) {
+                try {
+                    Files.deleteIfExists(staged);
+                } catch (IOException ignored) {
+                    // a leftover staged copy is harmless; the cache folder may be cleaned at any time
+                }
+            }
+        }
+    }
+
+    private static List<Evidence> localEvidence(Path file) {
+        return List.of(new Evidence("none", "local file " + file));
+    }
+
+    /** For a {@code file} binary: the bytes at its path, if they differ from the current version. */
+    Optional<Path> changedFile(Stack stack, String name) {
+        BinarySpec spec = spec(stack, name);
+        if (!"file".equals(spec.kind())) {
+            return Optional.empty();
+        }
+        Path path = sourcePath(stack, spec);
+        try {
+            Sha256 onDisk = Sha256.ofFile(path);
+            boolean same = manifest(stack).current(name).map(v -> v.sha256().equals(onDisk)).orElse(false);
+            return same ? Optional.empty() : Optional.of(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": cannot read " + path, e);
+        }
+    }
+
+    Optional<StoredBinary> stored(Sha256 sha, String name) {
+        return store.find(sha, name);
+    }
+
+    void link(Stack stack, StoredBinary binary) {
+        links.switchTo(stack.stateDir(), binary.name(), binary);
+    }
+
+    Manifest update(Stack stack, java.util.function.UnaryOperator<Manifest> change) {
+        return manifests.update(lockFile(stack), change);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    static BinarySpec spec(Stack stack, String name) {
+        BinarySpec spec = stack.binaries().get(name);
+        if (spec == null) {
+            throw new PitstopException("no binary named '" + name + "' in " + stack.file()
+                    + " (declared: " + String.join(", ", stack.binaries().keySet()) + ")");
+        }
+        return spec;
+    }
+
+    private static Path sourcePath(Stack stack, BinarySpec spec) {
+        Path path = stack.directory().resolve(spec.location()).normalize();
+        if (!Files.isRegularFile(path)) {
+            throw new PitstopException(spec.name() + ": file source " + path + " does not exist");
+        }
+        return path;
+    }
+
+    private BinaryVersion versionOf(BinarySpec spec, StoredBinary stored, String version, List<Evidence> evidence,
+                                    List<String> trustSteps) {
+        String label = version != null ? version
+                : "latest".equals(spec.version()) ? "local-" + stored.sha256().shortHex() : spec.version();
+        return new BinaryVersion(SourceCoordinates.of(spec.kind(), spec.location()), label, null, stored.sha256(),
+                stored.size(), host, clock.instant(), evidence, trustSteps, null);
+    }
+
+    private record Trusted(StoredBinary stored, List<String> steps) {}
+
+    /** A stored version recorded as candidate. */
+    record Candidate(StoredBinary stored, BinaryVersion version) {}
+}

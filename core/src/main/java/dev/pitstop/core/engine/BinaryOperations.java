@@ -1,0 +1,101 @@
+package dev.pitstop.core.engine;
+
+import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.SwapResult;
+import dev.pitstop.core.event.EventType;
+import dev.pitstop.core.process.ReloadResult;
+import dev.pitstop.core.process.Supervisor;
+import dev.pitstop.core.stack.Stack;
+import dev.pitstop.core.store.BinaryRecord;
+import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.store.HistoryEntry;
+import dev.pitstop.core.store.StoredBinary;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The engine's binary commands: install, reload through the store, rollback. Each one records in the
+ * manifest and, when the stack runs, goes through the {@link HealthGatedSwap}. One at a time per engine, so
+ * that two swaps of one binary never interleave their link switches.
+ */
+final class BinaryOperations {
+    private final BinaryInstaller installer;
+    private final HealthGatedSwap swap;
+    private final Supervisor supervisor;
+    private final BooleanSupplier running;
+
+    BinaryOperations(BinaryInstaller installer, Supervisor supervisor, BooleanSupplier running) {
+        this.installer = installer;
+        this.swap = new HealthGatedSwap(installer, supervisor);
+        this.supervisor = supervisor;
+        this.running = running;
+    }
+
+    /** Stores {@code file} as a new version of {@code binary} and swaps it in (health-gated when running). */
+    synchronized SwapResult install(Stack stack, String binary, Path file, String version, boolean force) {
+        BinaryInstaller.Candidate candidate = installer.storeCandidate(stack, binary, file, version, force);
+        supervisor.publish(EventType.BINARY_STORED, binary, candidate.version().label());
+        return swapIn(stack, binary, candidate);
+    }
+
+    /**
+     * Reloads a process; if it runs a {@code file} binary whose file changed on disk, the new bytes are stored,
+     * recorded as candidate and swapped in with rollback, instead of running unrecorded bytes.
+     */
+    synchronized ReloadResult reload(Stack stack, String process) {
+        for (String binary : BinaryUsage.binariesOf(stack, process)) {
+            Optional<Path> changed = installer.changedFile(stack, binary);
+            if (changed.isPresent()) {
+                SwapResult result = install(stack, binary, changed.get(), null, false);
+                return result.reloads().stream().filter(r -> r.name().equals(process)).findFirst()
+                        .orElseGet(() -> supervisor.reload(process));
+            }
+        }
+        return supervisor.reload(process);
+    }
+
+    /**
+     * Swaps back to an earlier stored version: the previous one, or the one whose version label or SHA-256
+     * (prefix) is {@code to}.
+     */
+    synchronized SwapResult rollback(Stack stack, String binary, String to, boolean force) {
+        BinaryInstaller.spec(stack, binary);
+        BinaryRecord record = installer.manifest(stack).binary(binary)
+                .orElseThrow(() -> new PitstopException(binary + ": nothing recorded yet, so nothing to roll back to"));
+        BinaryVersion target = (to == null ? record.previous() : find(record, to))
+                .orElseThrow(() -> new PitstopException(binary + ": no earlier version "
+                        + (to == null ? "recorded" : "matches '" + to + "'") + "; see `pitstop manifest show`"));
+        if (record.current() != null && record.current().sha256().equals(target.sha256())) {
+            throw new PitstopException(binary + ": " + target.label() + " is already current");
+        }
+        if (!force && record.isBad(target.sha256())) {
+            throw new PitstopException(binary + ": " + target.label() + " was marked bad; add --force to use it anyway");
+        }
+        StoredBinary stored = installer.stored(target.sha256(), binary)
+                .orElseThrow(() -> new PitstopException(binary + ": " + target.label()
+                        + " is no longer in the store (garbage-collected?); install it again"));
+        String reason = "rollback to " + target.label() + " requested";
+        return swap.apply(stack, binary, stored, target, running.getAsBoolean(),
+                m -> m.rollback(binary, target.sha256(), reason, force, installer.now()),
+                failure -> m -> m);
+    }
+
+    private SwapResult swapIn(Stack stack, String binary, BinaryInstaller.Candidate candidate) {
+        return swap.apply(stack, binary, candidate.stored(), candidate.version(), running.getAsBoolean(),
+                m -> m.promote(binary, installer.now()),
+                reason -> m -> m.markBad(binary, reason, installer.now()));
+    }
+
+    private static Optional<BinaryVersion> find(BinaryRecord record, String to) {
+        List<HistoryEntry> history = record.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            BinaryVersion v = history.get(i).binary();
+            if (v.version().equals(to) || (to.length() >= 6 && v.sha256().hex().startsWith(to.toLowerCase(java.util.Locale.ROOT)))) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.pitstop.core.engine;
+
+import dev.pitstop.core.SwapFailedException;
+import dev.pitstop.core.SwapResult;
+import dev.pitstop.core.event.EventType;
+import dev.pitstop.core.process.ReloadFailedException;
+import dev.pitstop.core.process.ReloadResult;
+import dev.pitstop.core.process.Supervisor;
+import dev.pitstop.core.stack.Stack;
+import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.store.Manifest;
+import dev.pitstop.core.store.StoredBinary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The reload protocol of the design: switch {@code bin/NAME} to the new version, reload every process that
+ * runs it and wait for readiness; on failure switch back, start the previous version again, and report why.
+ * What the manifest records on success and on failure is the caller's choice (a swap promotes the candidate
+ * or marks it bad; a rollback makes the earlier version current or leaves the manifest alone).
+ */
+final class HealthGatedSwap {
+    private final BinaryInstaller installer;
+    private final Supervisor supervisor;
+
+    HealthGatedSwap(BinaryInstaller installer, Supervisor supervisor) {
+        this.installer = installer;
+        this.supervisor = supervisor;
+    }
+
+    /**
+     * @param onSuccess the manifest change once every process is ready on {@code next}
+     * @param onFailure the manifest change (given the reason) once the previous version runs again
+     * @param running whether the stack's processes are up; if not, only the link and the manifest change
+     */
+    SwapResult apply(Stack stack, String binary, StoredBinary next, BinaryVersion nextVersion, boolean running,
+                     UnaryOperator<Manifest> onSuccess, java.util.function.Function<String, UnaryOperator<Manifest>> onFailure) {
+        Manifest before = installer.manifest(stack);
+        Optional<BinaryVersion> previousVersion = before.current(binary);
+        Optional<StoredBinary> previous = previousVersion.flatMap(v -> installer.stored(v.sha256(), binary));
+        String from = previousVersion.map(BinaryVersion::label).orElse(null);
+        List<String> processes = running ? BinaryUsage.processesUsing(stack, binary) : List.of();
+
+        installer.link(stack, next);
+        List<ReloadResult> reloads = new ArrayList<>();
+        try {
+            for (String process : processes) {
+                reloads.add(supervisor.reload(process));
+            }
+        } catch (ReloadFailedException failure) {
+            String restoreProblem = null;
+            if (previous.isPresent()) {
+                installer.link(stack, previous.get());
+                restoreProblem = restart(processes);
+            } else {
+                processes.forEach(supervisor::stop);
+            }
+            String reason = failure.getMessage();
+            installer.update(stack, onFailure.apply(reason));
+            supervisor.publish(EventType.ROLLED_BACK, binary, nextVersion.label() + " failed (" + reason + "); "
+                    + (from == null ? "nothing to restore" : "back on " + from));
+            throw new SwapFailedException(binary, nextVersion.label(), previous.isPresent() ? from : null, failure,
+                    restoreProblem);
+        }
+        installer.update(stack, onSuccess);
+        supervisor.publish(EventType.BINARY_SWAPPED, binary, (from == null ? "" : from + " -> ") + nextVersion.label());
+        return new SwapResult(binary, from, nextVersion.label(), reloads);
+    }
+
+    /** Starts the previous version again; returns why that failed too, or {@code null}. */
+    private String restart(List<String> processes) {
+        List<String> problems = new ArrayList<>();
+        for (String process : processes) {
+            try {
+                supervisor.reload(process);
+            } catch (ReloadFailedException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+}
