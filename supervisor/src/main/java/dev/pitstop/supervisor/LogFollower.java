@@ -21,9 +21,9 @@ final class LogFollower implements AutoCloseable {
     private final Consumer<LogLine> consumer;
     private final AtomicLong dropped = new AtomicLong();
     private final Thread thread;
-    private final Runnable onClose;
+    private final Consumer<LogFollower> onClose;
 
-    LogFollower(String process, int capacity, Consumer<LogLine> consumer, Runnable onClose) {
+    LogFollower(String process, int capacity, Consumer<LogLine> consumer, Consumer<LogFollower> onClose) {
         this.process = process;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.consumer = consumer;
@@ -63,13 +63,13 @@ final class LogFollower implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("log follower of {} failed; it is closed", process, e);
-            onClose.run();
+            onClose.accept(this);
         }
     }
 
     @Override
     public void close() {
-        onClose.run();
+        onClose.accept(this);
         thread.interrupt();
     }
 }

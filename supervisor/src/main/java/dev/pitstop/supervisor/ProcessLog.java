@@ -91,11 +91,10 @@ final class ProcessLog implements AutoCloseable {
     }
 
     AutoCloseable follow(Consumer<LogLine> consumer) {
-        LogFollower[] self = new LogFollower[1];
-        self[0] = new LogFollower(name, config.logBufferLines(), consumer, () -> followers.remove(self[0]));
-        followers.add(self[0]);
-        self[0].start();
-        return self[0];
+        LogFollower follower = new LogFollower(name, config.logBufferLines(), consumer, followers::remove);
+        followers.add(follower);
+        follower.start();
+        return follower;
     }
 
     @Override

@@ -295,8 +295,6 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             }
         }
         toStop.stream().filter(p -> stopped.contains(p.name())).forEach(p -> p.log().close());
-        events.emit(EventType.WARNING, null, "applied: started " + started + ", stopped " + stopped
-                + ", restarted " + restarted);
         evaluate();
         return new ApplyResult(started, stopped, restarted, unchanged);
     }

@@ -38,6 +38,17 @@ class LifecycleTest extends SupervisorHarness {
     }
 
     @Test
+    void orphansOfALeaderThatExitedOnItsOwnAreKilled() {
+        up(sh("leaves-orphans", "sleep 1000 & echo forked; exit 0").build());
+        awaitState("leaves-orphans", ProcessState.COMPLETED);
+        long pgid = events(EventType.PROCESS_EXITED, "leaves-orphans").stream().map(e -> e.detail().split(" ")[1])
+                .map(Long::parseLong).findFirst().orElseThrow();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessLeaks.find(List.of(pgid)).isEmpty());
+        assertThat(supervisor.logs("leaves-orphans", 10)).extracting(l -> l.text()).containsExactly("forked");
+    }
+
+    @Test
     void eachProcessLeadsItsOwnGroupAndSession() {
         up(sh("a", "sleep 1000").build());
         long pid = awaitRunning("a").pid();
