@@ -1,0 +1,69 @@
+package dev.pitstop.supervisor;
+
+import dev.pitstop.core.stack.ProcessSpec;
+import dev.pitstop.core.stack.Stack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts every child through {@code setsid}, so that it leads its own session and process group (PID == PGID) and
+ * the whole tree it forks can be signalled at once. A child of the JVM is not a group leader, so {@code setsid}
+ * does not fork: the PID we get is the PID of the command.
+ */
+final class Launcher {
+    private final String setsid;
+
+    Launcher() {
+        this.setsid = Files.isExecutable(Path.of("/usr/bin/setsid")) ? "/usr/bin/setsid"
+                : Files.isExecutable(Path.of("/bin/setsid")) ? "/bin/setsid" : "setsid";
+    }
+
+    /** Starts a supervised process with stdout and stderr merged into one pipe. */
+    Process start(Stack stack, ProcessSpec spec) throws IOException {
+        List<String> argv = spec.command() != null ? shell(stack, spec.command()) : prefixed(spec.entrypoint());
+        ProcessBuilder pb = new ProcessBuilder(argv)
+                .directory(workingDir(stack, spec).toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        environment(pb, stack, spec.environment());
+        return pb.start();
+    }
+
+    /** Starts a helper command (exec probe, shutdown command) whose output nobody reads. */
+    Process startHelper(Stack stack, ProcessSpec owner, String command, Path workingDir) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(shell(stack, command))
+                .directory((workingDir != null ? stack.directory().resolve(workingDir) : workingDir(stack, owner)).toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        environment(pb, stack, owner.environment());
+        return pb.start();
+    }
+
+    private List<String> shell(Stack stack, String command) {
+        List<String> argv = prefixed(stack.shell());
+        argv.add(command);
+        return argv;
+    }
+
+    private List<String> prefixed(List<String> argv) {
+        List<String> all = new ArrayList<>(argv.size() + 2);
+        all.add(setsid);
+        all.addAll(argv);
+        return all;
+    }
+
+    static Path workingDir(Stack stack, ProcessSpec spec) {
+        return spec.workingDir() == null ? stack.directory() : stack.directory().resolve(spec.workingDir());
+    }
+
+    private static void environment(ProcessBuilder pb, Stack stack, Map<String, String> own) {
+        Map<String, String> env = pb.environment();
+        env.putAll(stack.environment());
+        env.putAll(own);
+    }
+}

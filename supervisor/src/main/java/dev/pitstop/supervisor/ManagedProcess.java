@@ -1,0 +1,355 @@
+package dev.pitstop.supervisor;
+
+import dev.pitstop.core.event.EventType;
+import dev.pitstop.core.process.Health;
+import dev.pitstop.core.process.ProcessState;
+import dev.pitstop.core.process.ProcessStatus;
+import dev.pitstop.core.stack.ProbeSpec;
+import dev.pitstop.core.stack.ProcessSpec;
+import dev.pitstop.core.stack.RestartPolicy;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The state machine of one process: launch, readiness, exit, restart policy, stop. State changes happen under this
+ * object's lock and are published as events; every wait (stop grace, group emptying) is a future, never a thread.
+ */
+final class ManagedProcess {
+    private final ProcessSpec spec;
+    private final ProcessHost host;
+    private final SupervisorServices sv;
+    private final ProcessLog log;
+    private final Pattern readyLine;
+    private final Backoff backoff;
+
+    private ProcessState state;
+    private Health health = Health.UNKNOWN;
+    private Run run;
+    private int restarts;
+    private Integer exitCode;
+    private Instant startedAt;
+    private boolean everStarted;
+    private boolean ready;
+    private boolean logReady;
+    private boolean claimed;
+    private boolean reloading;
+    private long stopEpoch;
+    private String launchError;
+    private ScheduledFuture<?> pendingRestart;
+
+    ManagedProcess(ProcessSpec spec, ProcessHost host, SupervisorServices sv, ProcessLog log) {
+        this.spec = spec;
+        this.host = host;
+        this.sv = sv;
+        this.log = log;
+        this.readyLine = spec.readyLogLine() == null ? null : Pattern.compile(spec.readyLogLine());
+        this.backoff = new Backoff(spec.availability().backoffSeconds(), sv.config.backoffCap(),
+                sv.config.healthyResetWindow());
+        this.state = spec.disabled() ? ProcessState.DISABLED : ProcessState.PENDING;
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    ProcessSpec spec() {
+        return spec;
+    }
+
+    ProcessLog log() {
+        return log;
+    }
+
+    synchronized ProcessStatus status() {
+        return new ProcessStatus(name(), state, health, run == null ? 0 : run.pid, restarts, startedAt, exitCode);
+    }
+
+    synchronized Facts facts() {
+        boolean succeeded = exitCode != null && spec.successExitCodes().contains(exitCode);
+        return new Facts(state, everStarted, ready, logReady, exitCode, succeeded);
+    }
+
+    synchronized long stopEpoch() {
+        return stopEpoch;
+    }
+
+    synchronized Run currentRun() {
+        return run;
+    }
+
+    synchronized String launchError() {
+        return launchError;
+    }
+
+    /** Takes the right to start a pending process once, so concurrent evaluations do not start it twice. */
+    synchronized boolean claimPending() {
+        if (state != ProcessState.PENDING || claimed) {
+            return false;
+        }
+        claimed = true;
+        return true;
+    }
+
+    synchronized void skip(String why) {
+        if (state == ProcessState.PENDING && !claimed) {
+            claimed = true;
+            setState(ProcessState.SKIPPED, why);
+            host.changed();
+        }
+    }
+
+    /** Starts a run unless one is alive; returns it, or null when it cannot start (the process is then in Error). */
+    synchronized Run launch(String why) {
+        if (run != null) {
+            return run;
+        }
+        if (host.stopping()) {
+            return null; // down() already passed this process: a late start would outlive the stack
+        }
+        claimed = true;
+        cancelPendingRestart();
+        Process process;
+        try {
+            process = sv.launcher.start(host.stack(), spec);
+        } catch (IOException | RuntimeException e) {
+            launchError = e.getMessage();
+            exitCode = null;
+            log.append("[pitstop] cannot start: " + e.getMessage());
+            setState(ProcessState.ERROR, "cannot start: " + e.getMessage());
+            host.changed();
+            return null;
+        }
+        Run r = new Run(process);
+        run = r;
+        everStarted = true;
+        launchError = null;
+        exitCode = null;
+        ready = false;
+        startedAt = r.startedAt;
+        if (hasReadinessCheck()) {
+            setHealth(Health.NOT_READY);
+        }
+        setState(ProcessState.RUNNING, "pid " + r.pid + why);
+        NamedThreads.named("pitstop-pump-" + name(), new LinePump(process.getInputStream(),
+                sv.config.maxLineLength(), line -> onLine(r, line), log::flush, () -> r.pumped.complete(null))).start();
+        process.onExit().whenCompleteAsync((p, e) -> onExit(r), sv.workers);
+        armProbes(r);
+        host.changed();
+        return r;
+    }
+
+    private boolean hasReadinessCheck() {
+        return spec.readinessProbe() != null || readyLine != null;
+    }
+
+    private void armProbes(Run r) {
+        if (spec.readinessProbe() != null) {
+            r.add(probe(spec.readinessProbe(), ok -> readiness(r, ok)));
+        } else if (readyLine == null) {
+            r.add(sv.scheduler.schedule(() -> readiness(r, true), sv.config.survivalWindow().toMillis(),
+                    TimeUnit.MILLISECONDS));
+        }
+        if (spec.livenessProbe() != null) {
+            r.add(probe(spec.livenessProbe(), ok -> {
+                if (!ok) {
+                    livenessFailed(r);
+                }
+            }));
+        }
+    }
+
+    private ProbeRunner probe(ProbeSpec probeSpec, Consumer<Boolean> onChange) {
+        ProbeRunner runner = new ProbeRunner(probeSpec, sv.probes.create(host.stack(), spec, probeSpec.action()),
+                sv.scheduler, onChange);
+        runner.start();
+        return runner;
+    }
+
+    private void onLine(Run r, String text) {
+        log.append(text);
+        if (readyLine != null && !r.logLineSeen && readyLine.matcher(text).find()) {
+            r.logLineSeen = true;
+            synchronized (this) {
+                if (run == r) {
+                    logReady = true;
+                    if (spec.readinessProbe() == null) {
+                        readiness(r, true);
+                    }
+                    host.changed();
+                }
+            }
+        }
+    }
+
+    private synchronized void readiness(Run r, boolean ok) {
+        if (run != r) {
+            return;
+        }
+        ready = ok;
+        if (hasReadinessCheck()) {
+            setHealth(ok ? Health.READY : Health.NOT_READY);
+        }
+        if (ok) {
+            r.ready.complete(null);
+        }
+        host.changed();
+    }
+
+    private void livenessFailed(Run r) {
+        long epoch;
+        synchronized (this) {
+            if (run != r || reloading || r.stopping != null || host.stopping()) {
+                return;
+            }
+            sv.events.emit(EventType.WARNING, name(), "liveness probe failed; restarting pid " + r.pid);
+            epoch = stopEpoch;
+        }
+        stop(false).thenRunAsync(() -> {
+            synchronized (this) {
+                if (stopEpoch == epoch && !reloading && !host.stopping() && run == null) {
+                    restarts++;
+                    launch(" (liveness restart " + restarts + ")");
+                }
+            }
+        }, sv.workers);
+    }
+
+    private void onExit(Run r) {
+        int code = r.process.exitValue();
+        synchronized (this) {
+            if (run != r) {
+                return;
+            }
+            run = null;
+            r.cancelTimers();
+            exitCode = code;
+            ready = false;
+            // whatever the leader left behind in its group is an orphan of a dead service
+            sv.signals.toGroup(r.pid, Signals.SIGKILL);
+            sv.events.emit(EventType.PROCESS_EXITED, name(), "pid " + r.pid + " exit code " + code);
+            if (hasReadinessCheck()) {
+                setHealth(Health.NOT_READY);
+            }
+            afterExit(r, code);
+            r.exited.complete(code);
+            r.ready.completeExceptionally(new IllegalStateException("exited with code " + code));
+            host.changed();
+        }
+    }
+
+    private void afterExit(Run r, int code) {
+        boolean failed = !spec.successExitCodes().contains(code);
+        if (r.stopping != null || reloading || host.stopping()) {
+            setState(failed && r.stopping == null ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
+            return;
+        }
+        RestartPolicy policy = spec.availability().restart();
+        boolean wanted = policy == RestartPolicy.ALWAYS
+                || failed && (policy == RestartPolicy.ON_FAILURE || policy == RestartPolicy.EXIT_ON_FAILURE);
+        int max = spec.availability().maxRestarts();
+        if (wanted && (max <= 0 || restarts < max)) {
+            Duration delay = backoff.next(Duration.between(r.startedAt, Instant.now()));
+            restarts++;
+            setState(ProcessState.RESTARTING, "exit code " + code + "; restart " + restarts + " in "
+                    + delay.toMillis() + " ms");
+            pendingRestart = sv.scheduler.schedule(() -> sv.workers.execute(this::restartDue), delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else {
+            setState(failed ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
+            if (failed && policy == RestartPolicy.EXIT_ON_FAILURE) {
+                host.failStack(name() + " exited with code " + code + " and has no restarts left (exit_on_failure)");
+            }
+        }
+    }
+
+    private synchronized void restartDue() {
+        if (state == ProcessState.RESTARTING && run == null && !host.stopping()) {
+            pendingRestart = null;
+            launch(" (restart " + restarts + ")");
+        }
+    }
+
+    private void cancelPendingRestart() {
+        if (pendingRestart != null) {
+            pendingRestart.cancel(false);
+            pendingRestart = null;
+        }
+    }
+
+    /** A user's start: runs the process now, whatever its dependencies say. */
+    synchronized Run start() {
+        return launch(" (started)");
+    }
+
+    /**
+     * Stops the current run (shutdown command or signal, grace period, SIGKILL to the group, wait until the group is
+     * empty). A stop by the user also wins over a reload in progress: it moves the stop epoch the reload checks.
+     */
+    CompletableFuture<Void> stop(boolean byUser) {
+        Run r;
+        synchronized (this) {
+            if (byUser) {
+                stopEpoch++;
+                claimed = true;
+            }
+            cancelPendingRestart();
+            if (state == ProcessState.RESTARTING) {
+                setState(ProcessState.COMPLETED, "stopped while waiting to restart");
+            }
+            r = run;
+            if (r == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (r.stopping != null) {
+                return r.stopping;
+            }
+            r.stopping = new CompletableFuture<>();
+            setState(ProcessState.TERMINATING, "pid " + r.pid);
+        }
+        new Shutdown(spec, host.stack(), sv, log).run(r);
+        return r.stopping;
+    }
+
+    /** Marks the start of a reload: no restart policy applies until {@link #endReload}; returns the stop epoch. */
+    synchronized long beginReload() {
+        reloading = true;
+        cancelPendingRestart();
+        return stopEpoch;
+    }
+
+    /** Launches the reloaded run unless a user's stop (or the stack going down) came in since {@code epoch}. */
+    synchronized Run launchForReload(long epoch) {
+        if (stopEpoch != epoch || host.stopping()) {
+            return null;
+        }
+        return launch(" (reload)");
+    }
+
+    /** Ends a reload; a failed one leaves the process stopped in Error with {@code failure} as the reason. */
+    synchronized void endReload(String failure) {
+        reloading = false;
+        if (failure != null && run == null) {
+            setState(ProcessState.ERROR, failure);
+        }
+    }
+
+    private void setState(ProcessState next, String detail) {
+        if (state != next) {
+            state = next;
+            sv.events.emit(EventType.STATE_CHANGED, name(), next.label() + (detail.isEmpty() ? "" : ": " + detail));
+        }
+    }
+
+    private void setHealth(Health next) {
+        if (health != next) {
+            health = next;
+            sv.events.emit(EventType.HEALTH_CHANGED, name(), next.label());
+        }
+    }
+}

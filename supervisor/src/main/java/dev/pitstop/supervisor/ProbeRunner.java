@@ -1,0 +1,85 @@
+package dev.pitstop.supervisor;
+
+import dev.pitstop.core.stack.ProbeSpec;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one probe of one run on the shared scheduler: initial delay, then one attempt per period (counted from the
+ * end of the previous attempt), and reports each crossing of the success or failure threshold exactly once.
+ */
+final class ProbeRunner implements AutoCloseable {
+    private final ProbeSpec spec;
+    private final Probe probe;
+    private final ScheduledExecutorService scheduler;
+    private final Consumer<Boolean> onChange;
+    private Boolean passing;
+    private int successes;
+    private int failures;
+    private ScheduledFuture<?> next;
+    private boolean closed;
+
+    ProbeRunner(ProbeSpec spec, Probe probe, ScheduledExecutorService scheduler, Consumer<Boolean> onChange) {
+        this.spec = spec;
+        this.probe = probe;
+        this.scheduler = scheduler;
+        this.onChange = onChange;
+    }
+
+    synchronized void start() {
+        schedule(spec.initialDelaySeconds());
+    }
+
+    private void schedule(double seconds) {
+        if (!closed) {
+            next = scheduler.schedule(this::attempt, Math.max(0, Math.round(seconds * 1000)), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void attempt() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        Duration timeout = Duration.ofMillis(Math.max(1, Math.round(spec.timeoutSeconds() * 1000)));
+        probe.attempt(timeout).whenComplete((ok, e) -> record(ok != null && ok));
+    }
+
+    private void record(boolean ok) {
+        Boolean changed = null;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (ok) {
+                failures = 0;
+                successes++;
+                if (!Boolean.TRUE.equals(passing) && successes >= Math.max(1, spec.successThreshold())) {
+                    passing = changed = true;
+                }
+            } else {
+                successes = 0;
+                failures++;
+                if (!Boolean.FALSE.equals(passing) && failures >= Math.max(1, spec.failureThreshold())) {
+                    passing = changed = false;
+                }
+            }
+            schedule(spec.periodSeconds() <= 0 ? 10 : spec.periodSeconds());
+        }
+        if (changed != null) {
+            onChange.accept(changed);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (next != null) {
+            next.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.pitstop.supervisor;
+
+import dev.pitstop.core.stack.ProbeSpec;
+import dev.pitstop.core.stack.ProcessSpec;
+import dev.pitstop.core.stack.Stack;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.AsynchronousChannelGroup;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.CompletionHandler;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Builds the {@link Probe} for each kind of {@link ProbeSpec.Action}: exec, http_get, tcp. */
+final class Probes {
+    private final HttpClient http;
+    private final AsynchronousChannelGroup sockets;
+    private final Launcher launcher;
+    private final Signals signals;
+
+    Probes(HttpClient http, AsynchronousChannelGroup sockets, Launcher launcher, Signals signals) {
+        this.http = http;
+        this.sockets = sockets;
+        this.launcher = launcher;
+        this.signals = signals;
+    }
+
+    Probe create(Stack stack, ProcessSpec owner, ProbeSpec.Action action) {
+        if (action instanceof ProbeSpec.HttpGet get) {
+            return timeout -> httpGet(get, timeout);
+        }
+        if (action instanceof ProbeSpec.Tcp tcp) {
+            return timeout -> connect(tcp, timeout);
+        }
+        ProbeSpec.Exec exec = (ProbeSpec.Exec) action;
+        return timeout -> exec(stack, owner, exec, timeout);
+    }
+
+    private CompletableFuture<Boolean> httpGet(ProbeSpec.HttpGet get, Duration timeout) {
+        String scheme = get.scheme() == null || get.scheme().isEmpty() ? "http" : get.scheme().toLowerCase();
+        String host = get.host() == null || get.host().isEmpty() ? "127.0.0.1" : get.host();
+        String path = get.path() == null || get.path().isEmpty() ? "/" : get.path();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://" + host + ":" + get.port()
+                + (path.startsWith("/") ? path : "/" + path))).timeout(timeout).GET();
+        if (get.headers() != null) {
+            get.headers().forEach(request::header);
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                .thenApply(r -> r.statusCode() >= 200 && r.statusCode() < 400)
+                .exceptionally(e -> false);
+    }
+
+    private CompletableFuture<Boolean> connect(ProbeSpec.Tcp tcp, Duration timeout) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        try {
+            AsynchronousSocketChannel channel = AsynchronousSocketChannel.open(sockets);
+            String host = tcp.host() == null || tcp.host().isEmpty() ? "127.0.0.1" : tcp.host();
+            channel.connect(new InetSocketAddress(host, tcp.port()), null, new CompletionHandler<Void, Void>() {
+                @Override
+                public void completed(Void v, Void a) {
+                    result.complete(true);
+                }
+
+                @Override
+                public void failed(Throwable e, Void a) {
+                    result.complete(false);
+                }
+            });
+            result.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((ok, e) -> closeQuietly(channel));
+        } catch (IOException e) {
+            result.complete(false);
+        }
+        return result;
+    }
+
+    private CompletableFuture<Boolean> exec(Stack stack, ProcessSpec owner, ProbeSpec.Exec exec, Duration timeout) {
+        Process p;
+        try {
+            p = launcher.startHelper(stack, owner, exec.command(), exec.workingDir());
+        } catch (IOException e) {
+            return CompletableFuture.completedFuture(false);
+        }
+        long pgid = p.pid();
+        return p.onExit().thenApply(done -> done.exitValue() == 0)
+                .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(ok -> {
+                    if (ok == null) {
+                        signals.toGroup(pgid, Signals.SIGKILL); // the JDK still reaps it
+                        return false;
+                    }
+                    return ok;
+                });
+    }
+
+    private static void closeQuietly(AsynchronousSocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing was sent; a failing close changes no probe result
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package dev.pitstop.supervisor;
+
+import com.google.inject.Inject;
+import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.event.EventListener;
+import dev.pitstop.core.event.EventType;
+import dev.pitstop.core.process.ApplyResult;
+import dev.pitstop.core.process.LogLine;
+import dev.pitstop.core.process.ProcessState;
+import dev.pitstop.core.process.ProcessStatus;
+import dev.pitstop.core.process.ReloadResult;
+import dev.pitstop.core.process.Supervisor;
+import dev.pitstop.core.process.UnknownProcessException;
+import dev.pitstop.core.stack.ProcessSpec;
+import dev.pitstop.core.stack.Stack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link Supervisor} of one stack run. */
+final class ProcessSupervisor implements Supervisor, ProcessHost {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessSupervisor.class);
+    private static final long STOP_MARGIN_MILLIS = 15_000;
+
+    private final SupervisorConfig config;
+    private final EventBus events = new EventBus();
+    private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    private final CompletableFuture<Void> downed = new CompletableFuture<>();
+    private final AtomicBoolean evaluationQueued = new AtomicBoolean();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final Reloader reloader;
+    private volatile Stack stack;
+    private volatile boolean stopping;
+    private SupervisorServices services;
+
+    @Inject
+    ProcessSupervisor(SupervisorConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.reloader = new Reloader(events, this::dependentsOf, () -> stopping);
+    }
+
+    @Override
+    public void up(Stack stack) {
+        synchronized (this) {
+            if (services != null) {
+                throw new IllegalStateException("this supervisor already ran a stack; create a new one");
+            }
+            this.stack = Objects.requireNonNull(stack, "stack");
+            events.open(stack.stateDir().resolve("events.jsonl"));
+            services = new SupervisorServices(config, events);
+            events.emit(EventType.STACK_STARTING, null, stack.processes().size() + " processes");
+            stack.processes().values().forEach(this::add);
+        }
+        evaluate();
+    }
+
+    private synchronized ManagedProcess add(ProcessSpec spec) {
+        ManagedProcess existing = processes.get(spec.name());
+        ProcessLog log = existing != null && existing.log().path().equals(logPath(spec)) ? existing.log()
+                : new ProcessLog(spec.name(), logPath(spec), config);
+        ManagedProcess mp = new ManagedProcess(spec, this, services, log);
+        processes.put(spec.name(), mp);
+        events.emit(EventType.STATE_CHANGED, spec.name(), mp.status().state().label());
+        return mp;
+    }
+
+    private Path logPath(ProcessSpec spec) {
+        Stack s = stack;
+        if (spec.logLocation() != null) {
+            return s.directory().resolve(spec.logLocation());
+        }
+        Path dir = s.logLocation() != null ? s.directory().resolve(s.logLocation()) : s.stateDir().resolve("logs");
+        return dir.resolve(spec.name() + ".log");
+    }
+
+    /** Starts every pending process whose conditions hold; skips those whose conditions never can. */
+    private void evaluate() {
+        if (stopping) {
+            return;
+        }
+        for (ManagedProcess mp : snapshot()) {
+            if (mp.facts().state() != ProcessState.PENDING) {
+                continue;
+            }
+            DependencyGate.Decision d = DependencyGate.decide(mp.spec(), this::factsOf);
+            if (d.verdict() == DependencyGate.Verdict.NEVER) {
+                mp.skip(d.reason());
+            } else if (d.verdict() == DependencyGate.Verdict.START && mp.claimPending()) {
+                execute(() -> {
+                    if (!stopping) {
+                        mp.launch("");
+                    }
+                });
+            }
+        }
+    }
+
+    private Facts factsOf(String name) {
+        ManagedProcess mp;
+        synchronized (this) {
+            mp = processes.get(name);
+        }
+        return mp == null ? null : mp.facts();
+    }
+
+    private synchronized List<ManagedProcess> snapshot() {
+        return new ArrayList<>(processes.values());
+    }
+
+    private List<ManagedProcess> dependentsOf(String name) {
+        return snapshot().stream().filter(p -> p.spec().dependsOn().containsKey(name)).toList();
+    }
+
+    private void execute(Runnable task) {
+        try {
+            services.workers.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("supervisor closed; dropped a task", e);
+        }
+    }
+
+    @Override
+    public Stack stack() {
+        return stack;
+    }
+
+    @Override
+    public boolean stopping() {
+        return stopping;
+    }
+
+    @Override
+    public void changed() {
+        if (!stopping && evaluationQueued.compareAndSet(false, true)) {
+            execute(() -> {
+                evaluationQueued.set(false);
+                evaluate();
+            });
+        }
+    }
+
+    @Override
+    public void failStack(String reason) {
+        if (failing.compareAndSet(false, true)) {
+            events.emit(EventType.WARNING, null, reason + "; stopping the stack");
+            NamedThreads.named("pitstop-exit-on-failure", this::down).start();
+        }
+    }
+
+    @Override
+    public void down() {
+        List<ManagedProcess> all;
+        synchronized (this) {
+            if (services == null || downed.isDone()) {
+                return;
+            }
+            stopping = true;
+            all = new ArrayList<>(processes.values());
+        }
+        boolean ordered = stack.orderedShutdown();
+        CompletableFuture<Void> done = ordered ? new ShutdownOrder(all).stopAll()
+                : CompletableFuture.allOf(all.stream().map(p -> p.stop(true)).toArray(CompletableFuture[]::new));
+        long bound = STOP_MARGIN_MILLIS;
+        for (ManagedProcess mp : all) {
+            long grace = Shutdown.graceMillis(mp.spec().shutdown());
+            bound = ordered ? bound + grace : Math.max(bound, grace + STOP_MARGIN_MILLIS);
+        }
+        awaitStop(done, bound, "the stack");
+        all.forEach(p -> p.log().flush());
+        synchronized (this) {
+            if (!downed.isDone()) {
+                events.emit(EventType.STACK_STOPPED, null, "");
+                downed.complete(null);
+            }
+        }
+    }
+
+    private static void awaitStop(CompletableFuture<Void> f, long millis, String what) {
+        try {
+            f.get(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PitstopException("interrupted while stopping " + what, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PitstopException("stopping " + what + " did not finish within " + millis + " ms", e);
+        }
+    }
+
+    @Override
+    public List<ProcessStatus> ps() {
+        return snapshot().stream().map(ManagedProcess::status).toList();
+    }
+
+    @Override
+    public ProcessStatus status(String name) {
+        return get(name).status();
+    }
+
+    private synchronized ManagedProcess get(String name) {
+        ManagedProcess mp = processes.get(name);
+        if (mp == null) {
+            throw new UnknownProcessException(name);
+        }
+        return mp;
+    }
+
+    @Override
+    public ReloadResult reload(String name) {
+        ManagedProcess mp = get(name);
+        requireRunning();
+        return reloader.reload(mp);
+    }
+
+    @Override
+    public void restart(String name) {
+        ManagedProcess mp = get(name);
+        requireRunning();
+        awaitStop(mp.stop(true), Shutdown.graceMillis(mp.spec().shutdown()) + STOP_MARGIN_MILLIS, name);
+        mp.start();
+    }
+
+    @Override
+    public void start(String name) {
+        ManagedProcess mp = get(name);
+        requireRunning();
+        mp.start();
+    }
+
+    @Override
+    public void stop(String name) {
+        ManagedProcess mp = get(name);
+        awaitStop(mp.stop(true), Shutdown.graceMillis(mp.spec().shutdown()) + STOP_MARGIN_MILLIS, name);
+    }
+
+    private void requireRunning() {
+        if (stopping) {
+            throw new IllegalStateException("the stack is down");
+        }
+    }
+
+    @Override
+    public ApplyResult apply(Stack newStack) {
+        requireRunning();
+        Map<String, ProcessSpec> wanted = newStack.processes();
+        List<String> started = new ArrayList<>();
+        List<String> stopped = new ArrayList<>();
+        List<String> restarted = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<ManagedProcess> toStop = new ArrayList<>();
+        for (ManagedProcess mp : snapshot()) {
+            ProcessSpec next = wanted.get(mp.name());
+            if (next == null) {
+                stopped.add(mp.name());
+                toStop.add(mp);
+            } else if (!next.equals(mp.spec())) {
+                restarted.add(mp.name());
+                toStop.add(mp);
+            }
+        }
+        CompletableFuture<?>[] stops = toStop.stream().map(p -> p.stop(true)).toArray(CompletableFuture[]::new);
+        long bound = toStop.stream().mapToLong(p -> Shutdown.graceMillis(p.spec().shutdown())).max().orElse(0);
+        awaitStop(CompletableFuture.allOf(stops), bound + STOP_MARGIN_MILLIS, "changed processes");
+        synchronized (this) {
+            stack = newStack;
+            stopped.forEach(processes::remove);
+            Map<String, ManagedProcess> old = new LinkedHashMap<>(processes);
+            processes.clear();
+            for (ProcessSpec spec : wanted.values()) {
+                ManagedProcess mp = old.get(spec.name());
+                if (mp != null && !restarted.contains(spec.name())) {
+                    processes.put(spec.name(), mp);
+                    unchanged.add(spec.name());
+                    continue;
+                }
+                if (mp == null) {
+                    started.add(spec.name());
+                }
+                ManagedProcess fresh = add(spec);
+                if (mp != null && fresh.log() != mp.log()) {
+                    mp.log().close();
+                }
+            }
+        }
+        toStop.stream().filter(p -> stopped.contains(p.name())).forEach(p -> p.log().close());
+        evaluate();
+        return new ApplyResult(started, stopped, restarted, unchanged);
+    }
+
+    @Override
+    public List<LogLine> logs(String name, int n) {
+        return get(name).log().last(n);
+    }
+
+    @Override
+    public AutoCloseable followLogs(String name, Consumer<LogLine> consumer) {
+        return get(name).log().follow(Objects.requireNonNull(consumer, "consumer"));
+    }
+
+    @Override
+    public AutoCloseable addListener(EventListener listener) {
+        return events.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public boolean awaitDown(Duration timeout) throws InterruptedException {
+        try {
+            downed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot fail", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            down();
+        } finally {
+            List<ManagedProcess> all = snapshot();
+            all.forEach(p -> p.log().close());
+            events.close();
+            SupervisorServices s;
+            synchronized (this) {
+                s = services;
+                stopping = true;
+            }
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.pitstop.supervisor;
+
+import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.Sha256;
+import dev.pitstop.core.event.EventType;
+import dev.pitstop.core.process.ReloadFailedException;
+import dev.pitstop.core.process.ReloadResult;
+import dev.pitstop.core.stack.DependencyReloadPolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * Health-gated reload of one process: stop, start from what is on disk now, wait for readiness within the deadline.
+ * Concurrent reloads of one name share one attempt; a user's stop or a {@code down()} during the reload wins.
+ */
+final class Reloader {
+    private static final int LAST_LINES = 20;
+    private static final long MARGIN_MILLIS = 15_000;
+
+    /** Thrown inside one attempt; turned into a {@link ReloadFailedException} after cleaning up. */
+    private static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final Integer exitCode;
+        final boolean stoppedByUser;
+
+        Failure(String reason, Integer exitCode, boolean stoppedByUser) {
+            super(reason, null, false, false);
+            this.exitCode = exitCode;
+            this.stoppedByUser = stoppedByUser;
+        }
+    }
+
+    private final ConcurrentHashMap<String, CompletableFuture<ReloadResult>> inFlight = new ConcurrentHashMap<>();
+    private final EventBus events;
+    private final Function<String, List<ManagedProcess>> dependents;
+    private final BooleanSupplier stackStopping;
+
+    Reloader(EventBus events, Function<String, List<ManagedProcess>> dependents, BooleanSupplier stackStopping) {
+        this.events = events;
+        this.dependents = dependents;
+        this.stackStopping = stackStopping;
+    }
+
+    ReloadResult reload(ManagedProcess mp) {
+        CompletableFuture<ReloadResult> mine = new CompletableFuture<>();
+        CompletableFuture<ReloadResult> running = inFlight.putIfAbsent(mp.name(), mine);
+        if (running == null) {
+            try {
+                mine.complete(attempt(mp));
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            } finally {
+                inFlight.remove(mp.name(), mine);
+            }
+            running = mine;
+        }
+        return join(mp, running);
+    }
+
+    private static ReloadResult join(ManagedProcess mp, CompletableFuture<ReloadResult> result) {
+        long bound = Math.round(mp.spec().reloadTimeoutSeconds() * 1000)
+                + Shutdown.graceMillis(mp.spec().shutdown()) + MARGIN_MILLIS;
+        try {
+            return result.get(bound, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new PitstopException("reload of " + mp.name() + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PitstopException("interrupted while waiting for the reload of " + mp.name(), e);
+        } catch (TimeoutException e) {
+            throw new PitstopException("the reload of " + mp.name() + " did not finish within " + bound + " ms", e);
+        }
+    }
+
+    private ReloadResult attempt(ManagedProcess mp) {
+        String name = mp.name();
+        Instant begin = Instant.now();
+        Run old = mp.currentRun();
+        long oldPid = old == null ? 0 : old.pid;
+        events.emit(EventType.RELOAD_STARTED, name, "pid " + oldPid);
+        long epoch = mp.beginReload();
+        Run fresh = null;
+        try {
+            await(mp.stop(false), Shutdown.graceMillis(mp.spec().shutdown()) + MARGIN_MILLIS, "stopping pid " + oldPid);
+            fresh = mp.launchForReload(epoch);
+            if (fresh == null) {
+                checkNotStopped(mp, epoch);
+                throw new Failure("cannot start: " + mp.launchError(), null, false);
+            }
+            awaitReady(mp, fresh, epoch);
+            Sha256 executable = executableOf(fresh.pid);
+            mp.endReload(null);
+            events.emit(EventType.RELOAD_SUCCEEDED, name, "pid " + oldPid + " -> " + fresh.pid
+                    + (executable == null ? "" : " sha256 " + executable.hex()));
+            ReloadResult result = new ReloadResult(name, oldPid, fresh.pid, executable,
+                    Duration.between(begin, Instant.now()));
+            restartDependents(name);
+            return result;
+        } catch (Failure f) {
+            throw failed(mp, fresh, f);
+        } catch (RuntimeException e) {
+            throw failed(mp, fresh, new Failure(String.valueOf(e), null, false));
+        }
+    }
+
+    private void awaitReady(ManagedProcess mp, Run fresh, long epoch) throws Failure {
+        long timeout = Math.round(mp.spec().reloadTimeoutSeconds() * 1000);
+        try {
+            CompletableFuture.anyOf(fresh.ready, fresh.exited).get(timeout, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            // the ready future fails when the run exits: handled below
+        } catch (TimeoutException e) {
+            checkNotStopped(mp, epoch);
+            throw new Failure("not ready within " + timeout + " ms", null, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure("interrupted while waiting for readiness", null, false);
+        }
+        checkNotStopped(mp, epoch);
+        if (fresh.ready.isDone() && !fresh.ready.isCompletedExceptionally()) {
+            return;
+        }
+        throw new Failure("exited before it was ready", fresh.exited.getNow(null), false);
+    }
+
+    private void checkNotStopped(ManagedProcess mp, long epoch) throws Failure {
+        if (mp.stopEpoch() != epoch || stackStopping.getAsBoolean()) {
+            throw new Failure("stopped during the reload (a stop or down wins)", null, true);
+        }
+    }
+
+    private ReloadFailedException failed(ManagedProcess mp, Run fresh, Failure f) {
+        if (fresh != null) {
+            try {
+                await(mp.stop(false), Shutdown.graceMillis(mp.spec().shutdown()) + MARGIN_MILLIS, "stopping");
+                fresh.pumped.get(1, TimeUnit.SECONDS);
+            } catch (Failure | ExecutionException | TimeoutException e) {
+                // the last lines are read as far as they came; the stop itself is bounded and logged
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        mp.endReload(f.stoppedByUser ? null : "reload failed: " + f.getMessage());
+        events.emit(EventType.RELOAD_FAILED, mp.name(), f.getMessage()
+                + (f.exitCode == null ? "" : " (exit code " + f.exitCode + ")"));
+        return new ReloadFailedException(mp.name(), f.getMessage(), f.exitCode, mp.log().lastTexts(LAST_LINES));
+    }
+
+    private void restartDependents(String name) {
+        List<ManagedProcess> restart = dependents.apply(name).stream()
+                .filter(d -> d.spec().onDependencyReload() == DependencyReloadPolicy.RESTART)
+                .filter(d -> d.currentRun() != null)
+                .toList();
+        List<CompletableFuture<Void>> stops = restart.stream().map(d -> d.stop(true)).toList();
+        for (int i = 0; i < restart.size(); i++) {
+            ManagedProcess d = restart.get(i);
+            try {
+                await(stops.get(i), Shutdown.graceMillis(d.spec().shutdown()) + MARGIN_MILLIS, "stopping " + d.name());
+            } catch (Failure f) {
+                events.emit(EventType.WARNING, d.name(), "restart after reload of " + name + ": " + f.getMessage());
+            }
+            if (!stackStopping.getAsBoolean()) {
+                d.start();
+            }
+        }
+    }
+
+    private static void await(CompletableFuture<Void> f, long millis, String what) throws Failure {
+        try {
+            f.get(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure("interrupted while " + what, null, false);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new Failure(what + " did not finish: " + e, null, false);
+        }
+    }
+
+    private static Sha256 executableOf(long pid) {
+        try {
+            return Sha256.ofFile(Path.of("/proc/" + pid + "/exe"));
+        } catch (IOException e) {
+            return null; // no /proc, or the process is already gone: the result says so with null
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.pitstop.supervisor;
+
+import dev.pitstop.core.stack.ProcessSpec;
+import dev.pitstop.core.stack.ShutdownSpec;
+import dev.pitstop.core.stack.Stack;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stop sequence of one run: shutdown command or signal, a bounded grace period, SIGKILL to every member of the
+ * group, then a bounded wait until the group is really empty. Completes {@link Run#stopping}; blocks no thread.
+ */
+final class Shutdown {
+    private static final Logger LOG = LoggerFactory.getLogger(Shutdown.class);
+    /** {@code timeout_seconds} is never infinite. */
+    static final double DEFAULT_GRACE_SECONDS = 10;
+    private static final long AFTER_KILL_MILLIS = 5000;
+
+    private final ProcessSpec spec;
+    private final Stack stack;
+    private final SupervisorServices sv;
+    private final ProcessLog log;
+
+    Shutdown(ProcessSpec spec, Stack stack, SupervisorServices sv, ProcessLog log) {
+        this.spec = spec;
+        this.stack = stack;
+        this.sv = sv;
+        this.log = log;
+    }
+
+    static long graceMillis(ShutdownSpec s) {
+        double seconds = s.timeoutSeconds() > 0 ? s.timeoutSeconds() : DEFAULT_GRACE_SECONDS;
+        return Math.round(seconds * 1000);
+    }
+
+    void run(Run r) {
+        ShutdownSpec s = spec.shutdown();
+        long grace = graceMillis(s);
+        askToStop(r, s, grace);
+        r.exited.thenApply(code -> true)
+                .completeOnTimeout(false, grace, TimeUnit.MILLISECONDS)
+                .thenCompose(graceful -> {
+                    if (!graceful) {
+                        log.append("[pitstop] still running after " + grace + " ms: killing process group " + r.pid);
+                    }
+                    sv.signals.toGroup(r.pid, Signals.SIGKILL);
+                    return r.exited.thenApply(code -> true)
+                            .completeOnTimeout(false, AFTER_KILL_MILLIS, TimeUnit.MILLISECONDS);
+                })
+                .thenCompose(exited -> sv.reaper.awaitEmpty(r.pid, Duration.ofMillis(AFTER_KILL_MILLIS)))
+                .whenComplete((empty, e) -> {
+                    if (e != null || !Boolean.TRUE.equals(empty)) {
+                        LOG.warn("process group {} of {} is not empty after SIGKILL", r.pid, spec.name(), e);
+                    }
+                    r.stopping.complete(null);
+                });
+    }
+
+    private void askToStop(Run r, ShutdownSpec s, long grace) {
+        if (s.command() != null && !s.command().isBlank()) {
+            try {
+                Process command = sv.launcher.startHelper(stack, spec, s.command(), null);
+                // a shutdown command that hangs must not outlive the grace period
+                command.onExit().thenApply(p -> true).completeOnTimeout(false, grace, TimeUnit.MILLISECONDS)
+                        .thenAccept(done -> {
+                            if (!done) {
+                                sv.signals.toGroup(command.pid(), Signals.SIGKILL);
+                            }
+                        });
+                return;
+            } catch (IOException e) {
+                log.append("[pitstop] cannot run the shutdown command (" + e.getMessage() + "): sending SIGTERM");
+            }
+        }
+        int signal = s.signal() > 0 ? s.signal() : Signals.SIGTERM;
+        if (s.parentOnly()) {
+            sv.signals.toProcess(r.pid, signal);
+        } else {
+            sv.signals.toGroup(r.pid, signal);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.pitstop.supervisor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.channels.AsynchronousChannelGroup;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The threads shared by every process of one stack run: a scheduler for timers, probes and group scans, and a small
+ * pool for short tasks (exit handling, launches). Nothing here may block for long; waits are futures.
+ */
+final class SupervisorServices implements AutoCloseable {
+    final SupervisorConfig config;
+    final ScheduledExecutorService scheduler;
+    final ExecutorService workers;
+    final AsynchronousChannelGroup sockets;
+    final Signals signals;
+    final Launcher launcher;
+    final GroupReaper reaper;
+    final Probes probes;
+    final EventBus events;
+
+    SupervisorServices(SupervisorConfig config, EventBus events) {
+        this.config = config;
+        this.events = events;
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, new NamedThreads("pitstop-timer"));
+        timers.setRemoveOnCancelPolicy(true);
+        this.scheduler = timers;
+        int n = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new NamedThreads("pitstop-worker"));
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
+        try {
+            this.sockets = AsynchronousChannelGroup.withFixedThreadPool(1, new NamedThreads("pitstop-tcp-probe"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the TCP probe channel group", e);
+        }
+        HttpClient http = HttpClient.newBuilder().executor(workers).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.signals = new Signals();
+        this.launcher = new Launcher();
+        this.reaper = new GroupReaper(new ProcTable(), scheduler);
+        this.probes = new Probes(http, sockets, launcher, signals);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        workers.shutdown();
+        sockets.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+            sockets.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.pitstop.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pitstop.core.event.Event;
+import dev.pitstop.core.event.EventType;
+import dev.pitstop.core.process.ProcessState;
+import dev.pitstop.core.stack.Availability;
+import dev.pitstop.core.stack.ProbeSpec;
+import dev.pitstop.core.stack.RestartPolicy;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RestartTest extends SupervisorHarness {
+
+    @Test
+    void onFailureRestartsUpToMaxRestartsWithExponentialBackoff() {
+        up(sh("crash", "echo crashing; exit 2").availability(new Availability(RestartPolicy.ON_FAILURE, 0.1, 3))
+                .build());
+
+        awaitState("crash", ProcessState.ERROR);
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(EventType.PROCESS_EXITED, "crash").size() == 4);
+        assertThat(supervisor.status("crash").restarts()).isEqualTo(3);
+        assertThat(supervisor.status("crash").exitCode()).isEqualTo(2);
+        List<String> delays = events(EventType.STATE_CHANGED, "crash").stream().map(Event::detail)
+                .filter(d -> d.startsWith("Restarting")).toList();
+        assertThat(delays).containsExactly("Restarting: exit code 2; restart 1 in 100 ms",
+                "Restarting: exit code 2; restart 2 in 200 ms", "Restarting: exit code 2; restart 3 in 400 ms");
+        assertThat(supervisor.logs("crash", 10)).extracting(l -> l.text()).containsOnly("crashing");
+    }
+
+    @Test
+    void backoffIsCappedAndResetsAfterTheProcessStayedUp() throws Exception {
+        SupervisorConfig config = FAST.withBackoff(Duration.ofMillis(300), Duration.ofMillis(400));
+        // fails fast twice, then stays up past the reset window once, then fails fast again
+        String script = "n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count;"
+                + " if [ $n -eq 3 ]; then sleep 0.6; fi; exit 1";
+        up(config, stack(sh("flaky", script).availability(new Availability(RestartPolicy.ALWAYS, 0.1, 5)).build()));
+
+        awaitState("flaky", ProcessState.ERROR);
+        List<String> delays = events(EventType.STATE_CHANGED, "flaky").stream().map(Event::detail)
+                .filter(d -> d.startsWith("Restarting")).map(d -> d.substring(d.lastIndexOf(" in ") + 4)).toList();
+        assertThat(delays).containsExactly("100 ms", "200 ms", "300 ms", "100 ms", "200 ms");
+    }
+
+    @Test
+    void successExitCodesDecideWhatAFailureIs() {
+        up(sh("three", "exit 3").successExitCodes(Set.of(3))
+                .availability(new Availability(RestartPolicy.ON_FAILURE, 0.1, 0)).build());
+        assertThat(awaitState("three", ProcessState.COMPLETED).restarts()).isZero();
+    }
+
+    @Test
+    void alwaysRestartsEvenAfterSuccess() {
+        up(sh("tick", "exit 0").availability(new Availability(RestartPolicy.ALWAYS, 0.05, 2)).build());
+        awaitState("tick", ProcessState.COMPLETED);
+        assertThat(supervisor.status("tick").restarts()).isEqualTo(2);
+    }
+
+    @Test
+    void exitOnFailureBringsTheWholeStackDownOnceRestartsAreUsedUp() throws Exception {
+        up(sh("other", "sleep 1000").build(),
+                sh("fatal", "sleep 0.2; exit 1").availability(new Availability(RestartPolicy.EXIT_ON_FAILURE, 0.05, 1))
+                        .build());
+        long other = awaitRunning("other").pid();
+
+        assertThat(supervisor.awaitDown(Duration.ofSeconds(20))).isTrue();
+
+        assertThat(supervisor.status("fatal").restarts()).isEqualTo(1);
+        assertThat(supervisor.status("other").pid()).isZero();
+        assertThat(ProcessHandle.of(other).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(events).extracting(Event::type).contains(EventType.STACK_STOPPED);
+    }
+
+    @Test
+    void aFailingLivenessProbeRestartsEvenWithoutARestartPolicy() throws Exception {
+        ProbeSpec liveness = new ProbeSpec(new ProbeSpec.Exec("test ! -e dead", null), 0, 0.1, 1, 1, 2);
+        up(sh("svc", "sleep 1000").livenessProbe(liveness).build());
+        long first = awaitRunning("svc").pid();
+
+        Files.writeString(dir.resolve("dead"), "");
+        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("svc").restarts() == 1);
+        Files.delete(dir.resolve("dead"));
+
+        long second = awaitRunning("svc").pid();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(events(EventType.WARNING, "svc")).extracting(Event::detail)
+                .anyMatch(d -> d.startsWith("liveness probe failed"));
+    }
+
+    @Test
+    void stopCancelsAPendingRestart() {
+        up(sh("crash", "exit 1").availability(new Availability(RestartPolicy.ON_FAILURE, 30, 0)).build());
+        awaitState("crash", ProcessState.RESTARTING);
+
+        supervisor.stop("crash");
+
+        assertThat(supervisor.status("crash").state()).isEqualTo(ProcessState.COMPLETED);
+    }
+}
