@@ -3,6 +3,7 @@ package dev.pitstop.core;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,17 @@ import java.util.ServiceLoader;
 public final class Pitstop {
     private Pitstop() {}
 
-    /** An injector over {@link CoreModule} and every Pitstop module found on the class path, plus {@code extra}. */
-    public static Injector injector(Module... extra) {
+    /**
+     * An injector over {@link CoreModule} and every Pitstop module found on the class path.
+     *
+     * @param overrides bindings that replace Pitstop's own (for example another {@link PitstopHome}, a
+     *                  {@code SupervisorConfig}) or add to them
+     */
+    public static Injector injector(Module... overrides) {
         List<Module> modules = new ArrayList<>();
         modules.add(new CoreModule());
         ServiceLoader.load(Module.class, Pitstop.class.getClassLoader()).forEach(modules::add);
-        modules.addAll(List.of(extra));
-        return Guice.createInjector(modules);
+        return Guice.createInjector(Modules.override(modules).with(overrides));
     }
 
     /** Reads the stack file and returns an engine for it, not yet started. */

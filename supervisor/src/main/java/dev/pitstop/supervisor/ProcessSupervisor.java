@@ -315,6 +315,11 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     }
 
     @Override
+    public void publish(EventType type, String process, String detail) {
+        events.emit(type, process, detail);
+    }
+
+    @Override
     public boolean awaitDown(Duration timeout) throws InterruptedException {
         try {
             downed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
