@@ -1,6 +1,7 @@
 package dev.pitstop.signing;
 
 import dev.pitstop.core.trust.Digest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,13 +41,13 @@ public record Published(List<PublishedDigest> digests, List<PublishedSignature> 
     }
 
     public Published withDigest(Digest digest, String kind, String source) {
-        List<PublishedDigest> d = new java.util.ArrayList<>(digests);
+        List<PublishedDigest> d = new ArrayList<>(digests);
         d.add(new PublishedDigest(digest, kind, source));
         return new Published(d, signatures);
     }
 
     public Published withSignature(String kind, String text, String source) {
-        List<PublishedSignature> s = new java.util.ArrayList<>(signatures);
+        List<PublishedSignature> s = new ArrayList<>(signatures);
         s.add(new PublishedSignature(kind, text, source));
         return new Published(digests, s);
     }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * What evidence one binary must come with, from its {@code binaries:} entry:
  * {@code checksum: required | if-published | off} (default {@code if-published}; any other value, such as a
  * checksum URL, means {@code required}), {@code signature: required | if-published | off} (default
- * {@code required} when a key is given, else {@code off}), {@code public_key:} a minisign key or the path of a
+ * {@code required} when a key is given, else {@code off}; a URL or path means {@code required}), {@code public_key:} a minisign key or the path of a
  * {@code .pub} file, {@code cosign_key:} a PEM key or the path of one.
  */
 public record TrustPolicy(String binary, Mode checksum, Mode signature, String publicKey, String cosignKey) {
@@ -123,7 +123,9 @@ public record TrustPolicy(String binary, Mode checksum, Mode signature, String p
                 return m;
             }
         }
-        if (otherMeansRequired && !v.isEmpty()) {
+        // A location (URL, path, inline digest, mapping) says where the evidence is, so it must be there;
+        // treating the unknown as "required" also fails safe.
+        if (otherMeansRequired || !n.isTextual() || v.contains("/") || v.contains(".")) {
             return Mode.REQUIRED;
         }
         throw new PolicyViolationException(binary, key + ": '" + (n.isTextual() ? n.asText() : n.toString())

@@ -58,6 +58,9 @@ class VerificationTest {
         assertThat(policy("checksum: off\n").checksum()).isEqualTo(Mode.OFF);
         assertThat(policy("checksum: https://example.com/SHA256SUMS\n").checksum()).isEqualTo(Mode.REQUIRED);
         assertThat(policy("cosign_key: cosign.pub\n").signature()).isEqualTo(Mode.REQUIRED);
+        assertThat(policy("checksum: { url: https://example.com/SUMS }\n").checksum()).isEqualTo(Mode.REQUIRED);
+        assertThat(policy("checksum: false\n").checksum()).isEqualTo(Mode.OFF);
+        assertThat(policy("public_key: k.pub\nsignature: https://example.com/tool.minisig\n").signature()).isEqualTo(Mode.REQUIRED);
         assertThatThrownBy(() -> policy("signature: maybe\n")).isInstanceOf(PolicyViolationException.class)
                 .hasMessage("binary tool: signature: 'maybe' is not one of required, if-published, off");
         assertThatThrownBy(() -> policy("signature: required\n")).isInstanceOf(PolicyViolationException.class)

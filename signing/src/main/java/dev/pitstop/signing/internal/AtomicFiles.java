@@ -2,11 +2,13 @@ package dev.pitstop.signing.internal;
 
 import dev.pitstop.core.PitstopException;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,8 +32,13 @@ public final class AtomicFiles {
                     ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
                     : new FileAttribute<?>[0];
             temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", attrs);
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                out.write(content);
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                // on disk before the rename, so a crash leaves the old file or the whole new one
+                out.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

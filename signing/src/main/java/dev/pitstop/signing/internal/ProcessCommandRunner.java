@@ -29,7 +29,7 @@ public final class ProcessCommandRunner implements CommandRunner {
                     .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new CommandRunException(argv, "did not finish within " + timeout.toSeconds() + " s; killed", null);
+                throw new CommandRunException(argv, "did not finish within " + human(timeout) + "; killed", null);
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
@@ -42,10 +42,24 @@ public final class ProcessCommandRunner implements CommandRunner {
             if (process != null && process.isAlive()) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
+                reap(process);
             }
             deleteQuietly(out);
             deleteQuietly(err);
         }
+    }
+
+    /** Waits a bounded time for a killed process so that it does not linger as a zombie. */
+    private static void reap(Process process) {
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static boolean isWindows() {

@@ -70,6 +70,9 @@ public final class DarwinTrust implements PlatformTrust {
 
     @Override
     public TrustReport prepare(Path binary) {
+        if (!Files.isRegularFile(binary)) {
+            return check(binary);
+        }
         List<Finding> findings = new ArrayList<>();
         List<String> actions = new ArrayList<>();
         try {

@@ -70,6 +70,9 @@ record ElfHeader(int bits, int machine, String interpreter) {
                         throw new BadElfException("implausible PT_INTERP size " + size);
                     }
                     ByteBuffer s = readAt(ch, offset, (int) size);
+                    if (s.remaining() < size) {
+                        throw new BadElfException("PT_INTERP lies outside the file");
+                    }
                     String text = StandardCharsets.UTF_8.decode(s).toString();
                     int nul = text.indexOf('\0');
                     interp = nul < 0 ? text : text.substring(0, nul);
@@ -79,8 +82,12 @@ record ElfHeader(int bits, int machine, String interpreter) {
         }
     }
 
+    /** Reads up to {@code length} bytes; fewer (none for offsets outside the file) tell the caller it is truncated. */
     private static ByteBuffer readAt(FileChannel ch, long position, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length);
+        if (position < 0 || position >= ch.size()) {
+            return b.flip();
+        }
         while (b.hasRemaining()) {
             if (ch.read(b, position + b.position()) < 0) {
                 break;

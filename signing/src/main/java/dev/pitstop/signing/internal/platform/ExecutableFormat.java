@@ -47,7 +47,7 @@ final class ExecutableFormat {
             return List.of(new Finding(compat ? Severity.WARNING : Severity.ERROR, "built for " + built
                     + ", this machine is " + here + (compat ? "; runs only if the kernel has 32-bit support" : "")));
         }
-        if (elf.interpreter() != null && !Files.exists(Path.of(elf.interpreter()))) {
+        if (elf.interpreter() != null && (elf.interpreter().isEmpty() || !Files.exists(Path.of(elf.interpreter())))) {
             return List.of(new Finding(Severity.ERROR, "needs the program loader " + elf.interpreter()
                     + ", which this machine lacks" + libcHint(elf.interpreter(), host)));
         }
@@ -68,6 +68,9 @@ final class ExecutableFormat {
     private static List<Finding> shebang(byte[] head) {
         String line = new String(head, 2, head.length - 2, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
         String interpreter = line.split("\\s+")[0];
+        if (interpreter.indexOf(0) >= 0) {
+            return List.of(new Finding(Severity.ERROR, "broken #! line: not a path to an interpreter"));
+        }
         if (interpreter.startsWith("/") && !Files.exists(Path.of(interpreter))) {
             return List.of(new Finding(Severity.ERROR, "script interpreter " + interpreter + " does not exist"));
         }

@@ -57,6 +57,9 @@ public final class LinuxTrust implements PlatformTrust {
 
     @Override
     public TrustReport prepare(Path binary) {
+        if (!Files.isRegularFile(binary)) {
+            return check(binary);
+        }
         List<String> actions = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         try {

@@ -123,8 +123,12 @@ record MachOHeader(List<Slice> slices) {
         return new Slice(cpuType, signed);
     }
 
+    /** Reads up to {@code length} bytes; fewer (none for offsets outside the file) tell the caller it is truncated. */
     private static ByteBuffer readAt(FileChannel ch, long position, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length);
+        if (position < 0 || position >= ch.size()) {
+            return b.flip();
+        }
         while (b.hasRemaining() && ch.read(b, position + b.position()) >= 0) {
             // read until full or end of file
         }

@@ -96,7 +96,7 @@ public final class WindowsTrust implements PlatformTrust {
         }
         ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
         int pe = head.length >= 0x40 && head[0] == 'M' && head[1] == 'Z' ? b.getInt(0x3c) : -1;
-        if (pe < 0 || pe + 6 > head.length || b.getInt(pe) != 0x00004550) {
+        if (pe < 0 || pe > head.length - 6 || b.getInt(pe) != 0x00004550) {
             findings.add(new Finding(Severity.ERROR, "not a Windows executable: " + ExecutableFormat.describe(head)));
             return;
         }

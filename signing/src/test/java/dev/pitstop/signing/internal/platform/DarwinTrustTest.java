@@ -161,6 +161,13 @@ class DarwinTrustTest {
     }
 
     @Test
+    void missingFileIsOneError() {
+        TrustReport r = new DarwinTrust(ARM_MAC, new FakeRunner()).prepare(dir.resolve("absent"));
+        assertThat(messages(r, Severity.ERROR)).containsExactly("no such file");
+        assertThat(r.actions()).isEmpty();
+    }
+
+    @Test
     void missingToolIsReportedNotThrown() throws Exception {
         Path p = file("tool", MachOFiles.thin(MachOFiles.ARM64, true));
         FakeRunner runner = new FakeRunner().failToStart("");

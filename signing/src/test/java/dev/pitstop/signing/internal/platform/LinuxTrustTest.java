@@ -146,6 +146,7 @@ class LinuxTrustTest {
         assertThat(errors(trust.check(exe))).isEqualTo("not a Linux executable: a Windows executable");
         assertThat(errors(trust.check(empty))).isEqualTo("not a Linux executable: the file is empty");
         assertThat(errors(trust.check(dir.resolve("absent")))).isEqualTo("no such file");
+        assertThat(trust.prepare(dir.resolve("absent")).errors()).extracting(Finding::message).containsExactly("no such file");
     }
 
     @Test
