@@ -44,7 +44,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     private final Reloader reloader;
     private volatile Stack stack;
     private volatile boolean stopping;
-    private SupervisorServices services;
+    private volatile SupervisorServices services;
 
     @Inject
     ProcessSupervisor(SupervisorConfig config) {
@@ -62,14 +62,14 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             events.open(stack.stateDir().resolve("events.jsonl"));
             services = new SupervisorServices(config, events);
             events.emit(EventType.STACK_STARTING, null, stack.processes().size() + " processes");
-            stack.processes().values().forEach(this::add);
+            stack.processes().values().forEach(spec -> add(spec, null));
         }
         evaluate();
     }
 
-    private synchronized ManagedProcess add(ProcessSpec spec) {
-        ManagedProcess existing = processes.get(spec.name());
-        ProcessLog log = existing != null && existing.log().path().equals(logPath(spec)) ? existing.log()
+    /** Adds a pending process; its output continues {@code previous} when that log has the same file. */
+    private synchronized ManagedProcess add(ProcessSpec spec, ProcessLog previous) {
+        ProcessLog log = previous != null && previous.path().equals(logPath(spec)) ? previous
                 : new ProcessLog(spec.name(), logPath(spec), config);
         ManagedProcess mp = new ManagedProcess(spec, this, services, log);
         processes.put(spec.name(), mp);
@@ -254,49 +254,35 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     @Override
     public ApplyResult apply(Stack newStack) {
         requireRunning();
-        Map<String, ProcessSpec> wanted = newStack.processes();
-        List<String> started = new ArrayList<>();
-        List<String> stopped = new ArrayList<>();
-        List<String> restarted = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        List<ManagedProcess> toStop = new ArrayList<>();
-        for (ManagedProcess mp : snapshot()) {
-            ProcessSpec next = wanted.get(mp.name());
-            if (next == null) {
-                stopped.add(mp.name());
-                toStop.add(mp);
-            } else if (!next.equals(mp.spec())) {
-                restarted.add(mp.name());
-                toStop.add(mp);
-            }
-        }
+        Map<String, ProcessSpec> current = new LinkedHashMap<>();
+        snapshot().forEach(p -> current.put(p.name(), p.spec()));
+        StackDiff diff = StackDiff.between(current, newStack.processes());
+        List<ManagedProcess> toStop = snapshot().stream()
+                .filter(p -> diff.removed().contains(p.name()) || diff.changed().contains(p.name())).toList();
         CompletableFuture<?>[] stops = toStop.stream().map(p -> p.stop(true)).toArray(CompletableFuture[]::new);
         long bound = toStop.stream().mapToLong(p -> Shutdown.graceMillis(p.spec().shutdown())).max().orElse(0);
         awaitStop(CompletableFuture.allOf(stops), bound + STOP_MARGIN_MILLIS, "changed processes");
+        List<ProcessLog> unused = new ArrayList<>();
         synchronized (this) {
             stack = newStack;
-            stopped.forEach(processes::remove);
             Map<String, ManagedProcess> old = new LinkedHashMap<>(processes);
             processes.clear();
-            for (ProcessSpec spec : wanted.values()) {
-                ManagedProcess mp = old.get(spec.name());
-                if (mp != null && !restarted.contains(spec.name())) {
-                    processes.put(spec.name(), mp);
-                    unchanged.add(spec.name());
-                    continue;
-                }
-                if (mp == null) {
-                    started.add(spec.name());
-                }
-                ManagedProcess fresh = add(spec);
-                if (mp != null && fresh.log() != mp.log()) {
-                    mp.log().close();
+            for (ProcessSpec spec : newStack.processes().values()) {
+                ManagedProcess kept = old.remove(spec.name());
+                if (kept != null && diff.unchanged().contains(spec.name())) {
+                    processes.put(spec.name(), kept);
+                } else {
+                    ManagedProcess fresh = add(spec, kept == null ? null : kept.log());
+                    if (kept != null && fresh.log() != kept.log()) {
+                        unused.add(kept.log());
+                    }
                 }
             }
+            old.values().forEach(p -> unused.add(p.log()));
         }
-        toStop.stream().filter(p -> stopped.contains(p.name())).forEach(p -> p.log().close());
+        unused.forEach(ProcessLog::close);
         evaluate();
-        return new ApplyResult(started, stopped, restarted, unchanged);
+        return diff.toResult();
     }
 
     @Override

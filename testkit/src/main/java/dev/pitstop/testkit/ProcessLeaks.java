@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Finds processes a test left behind, from {@code /proc}: every descendant of this JVM (zombies included) and every
- * member of the given process groups (which catches grandchildren that were re-parented to init).
+ * Finds processes a test left behind, from {@code /proc}: every descendant of this JVM (zombies included: an
+ * unreaped child is a leak) and every living member of the given process groups (which catches grandchildren that
+ * were re-parented to init).
  *
  * <pre>{@code
  * long pgid = supervisor.status("web").pid();   // Pitstop runs each process as its own group
@@ -105,7 +106,8 @@ public final class ProcessLeaks {
         Map<Long, ProcInfo> leaks = new HashMap<>();
         descendantsOf(ProcessHandle.current().pid(), all).forEach(p -> leaks.put(p.pid(), p));
         Set<Long> wanted = new HashSet<>(groups);
-        all.stream().filter(p -> wanted.contains(p.pgrp())).forEach(p -> leaks.put(p.pid(), p));
+        // a zombie in a group is dead; once re-parented to init it is init's to reap, and some inits take seconds
+        all.stream().filter(p -> wanted.contains(p.pgrp()) && !p.zombie()).forEach(p -> leaks.put(p.pid(), p));
         return new ArrayList<>(leaks.values());
     }
 
