@@ -124,9 +124,10 @@ class LifecycleTest extends SupervisorHarness {
         Files.writeString(dir.resolve("sick"), "");
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("svc").health() == Health.NOT_READY);
         Files.delete(dir.resolve("sick"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("svc").health() == Health.READY);
-        assertThat(events(EventType.HEALTH_CHANGED, "svc").stream().map(e -> e.detail()).toList())
-                .containsSubsequence("Not Ready", "Ready", "Not Ready", "Ready");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(events(EventType.HEALTH_CHANGED, "svc").stream().map(e -> e.detail()).toList())
+                        .containsSubsequence("Not Ready", "Ready", "Not Ready", "Ready"));
+        assertThat(supervisor.status("svc").health()).isEqualTo(Health.READY);
     }
 
     @Test
@@ -191,6 +192,7 @@ class LifecycleTest extends SupervisorHarness {
         awaitRunning("api");
 
         supervisor.down();
+        awaitEvent(EventType.STACK_STOPPED, null);
 
         long apiExit = events(EventType.PROCESS_EXITED, "api").get(0).seq();
         long dbTerminating = events(EventType.STATE_CHANGED, "db").stream()
