@@ -85,13 +85,17 @@ final class ManagedProcess {
         return launchError;
     }
 
-    /** Takes the right to start a pending process once, so concurrent evaluations do not start it twice. */
-    synchronized boolean claimPending() {
+    /**
+     * Takes the right to start a pending process once, so concurrent evaluations do not start it twice.
+     *
+     * @return the stop epoch to launch with (see {@link #launchUnlessStoppedSince}), or -1 if not claimed
+     */
+    synchronized long claimPending() {
         if (state != ProcessState.PENDING || claimed) {
-            return false;
+            return -1;
         }
         claimed = true;
-        return true;
+        return stopEpoch;
     }
 
     synchronized void skip(String why) {
@@ -316,12 +320,12 @@ final class ManagedProcess {
         return stopEpoch;
     }
 
-    /** Launches the reloaded run unless a user's stop (or the stack going down) came in since {@code epoch}. */
-    synchronized Run launchForReload(long epoch) {
+    /** Launches unless a user's stop (or the stack going down) came in since {@code epoch}; null if not. */
+    synchronized Run launchUnlessStoppedSince(long epoch, String why) {
         if (stopEpoch != epoch || host.stopping()) {
             return null;
         }
-        return launch(" (reload)");
+        return launch(why);
     }
 
     /** Ends a reload; a failed one leaves the process stopped in Error with {@code failure} as the reason. */

@@ -98,12 +98,11 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             DependencyGate.Decision d = DependencyGate.decide(mp.spec(), this::factsOf);
             if (d.verdict() == DependencyGate.Verdict.NEVER) {
                 mp.skip(d.reason());
-            } else if (d.verdict() == DependencyGate.Verdict.START && mp.claimPending()) {
-                execute(() -> {
-                    if (!stopping) {
-                        mp.launch("");
-                    }
-                });
+            } else if (d.verdict() == DependencyGate.Verdict.START) {
+                long epoch = mp.claimPending();
+                if (epoch >= 0) {
+                    execute(() -> mp.launchUnlessStoppedSince(epoch, ""));
+                }
             }
         }
     }
@@ -178,12 +177,15 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             long grace = Shutdown.graceMillis(mp.spec().shutdown());
             bound = ordered ? bound + grace : Math.max(bound, grace + STOP_MARGIN_MILLIS);
         }
-        awaitStop(done, bound, "the stack");
-        all.forEach(p -> p.log().flush());
-        synchronized (this) {
-            if (!downed.isDone()) {
-                events.emit(EventType.STACK_STOPPED, null, "");
-                downed.complete(null);
+        try {
+            awaitStop(done, bound, "the stack");
+        } finally {
+            all.forEach(p -> p.log().flush());
+            synchronized (this) {
+                if (!downed.isDone()) {
+                    events.emit(EventType.STACK_STOPPED, null, "");
+                    downed.complete(null);
+                }
             }
         }
     }
