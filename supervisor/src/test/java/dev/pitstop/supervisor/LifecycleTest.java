@@ -56,6 +56,8 @@ class LifecycleTest extends SupervisorHarness {
         ProcessLeaks.ProcInfo info = ProcessLeaks.snapshot().stream().filter(p -> p.pid() == pid).findFirst()
                 .orElseThrow();
         assertThat(info.pgrp()).isEqualTo(pid);
+        assertThat(info.session()).isEqualTo(pid);
+        assertThat(info.command()).isEqualTo("sleep 1000");
         assertThat(info.ppid()).isEqualTo(ProcessHandle.current().pid());
     }
 

@@ -31,7 +31,7 @@ public final class ProcessLeaks {
     private ProcessLeaks() {}
 
     /** One process found in {@code /proc}. */
-    public record ProcInfo(long pid, long ppid, long pgrp, char state, String command) {
+    public record ProcInfo(long pid, long ppid, long pgrp, long session, char state, String command) {
         public boolean zombie() {
             return state == 'Z';
         }
@@ -64,9 +64,10 @@ public final class ProcessLeaks {
             String stat = new String(Files.readAllBytes(dir.resolve("stat")), StandardCharsets.UTF_8);
             int open = stat.indexOf('(');
             int close = stat.lastIndexOf(')');
-            String[] rest = stat.substring(close + 2).split(" ", 4);
+            String[] rest = stat.substring(close + 2).split(" ", 5);
             return new ProcInfo(Long.parseLong(stat.substring(0, open).trim()), Long.parseLong(rest[1]),
-                    Long.parseLong(rest[2]), rest[0].charAt(0), commandOf(dir, stat.substring(open + 1, close)));
+                    Long.parseLong(rest[2]), Long.parseLong(rest[3]), rest[0].charAt(0),
+                    commandOf(dir, stat.substring(open + 1, close)));
         } catch (IOException | RuntimeException e) {
             return null; // gone while we looked
         }
