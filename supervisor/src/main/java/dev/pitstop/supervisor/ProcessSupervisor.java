@@ -37,6 +37,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
 
     private final SupervisorConfig config;
     private final EventBus events = new EventBus();
+    private final LogFiles logFiles;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final CompletableFuture<Void> downed = new CompletableFuture<>();
     private final AtomicBoolean evaluationQueued = new AtomicBoolean();
@@ -49,6 +50,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     @Inject
     ProcessSupervisor(SupervisorConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.logFiles = new LogFiles(config);
         this.reloader = new Reloader(events, this::dependentsOf, () -> stopping);
     }
 
@@ -69,21 +71,26 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
 
     /** Adds a pending process; its output continues {@code previous} when that log has the same file. */
     private synchronized ManagedProcess add(ProcessSpec spec, ProcessLog previous) {
-        ProcessLog log = previous != null && previous.path().equals(logPath(spec)) ? previous
-                : new ProcessLog(spec.name(), logPath(spec), config);
+        Path path = logPath(spec);
+        ProcessLog log = previous != null && previous.path().equals(path) ? previous
+                : new ProcessLog(spec.name(), path, spec.logLocation() == null && stack.logLocation() != null, logFiles,
+                        config);
         ManagedProcess mp = new ManagedProcess(spec, this, services, log);
         processes.put(spec.name(), mp);
         events.emit(EventType.STATE_CHANGED, spec.name(), mp.status().state().label());
         return mp;
     }
 
+    /** The process's {@code log_location}, else the stack's unified one, else {@code .pitstop/logs/NAME.log}. */
     private Path logPath(ProcessSpec spec) {
         Stack s = stack;
         if (spec.logLocation() != null) {
             return s.directory().resolve(spec.logLocation());
         }
-        Path dir = s.logLocation() != null ? s.directory().resolve(s.logLocation()) : s.stateDir().resolve("logs");
-        return dir.resolve(spec.name() + ".log");
+        if (s.logLocation() != null) {
+            return s.directory().resolve(s.logLocation());
+        }
+        return s.stateDir().resolve("logs").resolve(spec.name() + ".log");
     }
 
     /** Starts every pending process whose conditions hold; skips those whose conditions never can. */
@@ -321,6 +328,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
         } finally {
             List<ManagedProcess> all = snapshot();
             all.forEach(p -> p.log().close());
+            logFiles.close();
             events.close();
             SupervisorServices s;
             synchronized (this) {

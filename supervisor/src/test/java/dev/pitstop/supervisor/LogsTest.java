@@ -94,6 +94,23 @@ class LogsTest extends SupervisorHarness {
     }
 
     @Test
+    void theStackLogLocationIsOneFileForEveryProcessWithoutItsOwn() throws Exception {
+        dev.pitstop.core.stack.Stack base = stack(sh("a", "echo from-a").build(), sh("b", "echo from-b").build(),
+                sh("c", "echo from-c").logLocation(Path.of("c.log")).build());
+        up(FAST, new dev.pitstop.core.stack.Stack(base.file(), base.processes(), null, null, Path.of("all.log"),
+                null, false, false, null));
+        awaitState("a", ProcessState.COMPLETED);
+        awaitState("b", ProcessState.COMPLETED);
+        awaitState("c", ProcessState.COMPLETED);
+        supervisor.close();
+
+        assertThat(Files.readAllLines(dir.resolve("all.log")))
+                .anyMatch(l -> l.endsWith(" [a] from-a")).anyMatch(l -> l.endsWith(" [b] from-b"))
+                .noneMatch(l -> l.contains("from-c"));
+        assertThat(Files.readAllLines(dir.resolve("c.log"))).singleElement().asString().endsWith("Z from-c");
+    }
+
+    @Test
     void eventsAreAppendedAsJsonLines() throws Exception {
         up(sh("once", "true").build());
         awaitState("once", ProcessState.COMPLETED);
