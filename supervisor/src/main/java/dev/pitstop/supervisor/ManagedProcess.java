@@ -6,7 +6,6 @@ import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.stack.ProbeSpec;
 import dev.pitstop.core.stack.ProcessSpec;
-import dev.pitstop.core.stack.RestartPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +25,11 @@ final class ManagedProcess {
     private final SupervisorServices sv;
     private final ProcessLog log;
     private final Pattern readyLine;
-    private final Backoff backoff;
+    private final Restarts restarts;
 
     private ProcessState state;
     private Health health = Health.UNKNOWN;
     private Run run;
-    private int restarts;
     private Integer exitCode;
     private Instant startedAt;
     private boolean everStarted;
@@ -49,8 +47,7 @@ final class ManagedProcess {
         this.sv = sv;
         this.log = log;
         this.readyLine = spec.readyLogLine() == null ? null : Pattern.compile(spec.readyLogLine());
-        this.backoff = new Backoff(spec.availability().backoffSeconds(), sv.config.backoffCap(),
-                sv.config.healthyResetWindow());
+        this.restarts = new Restarts(spec.availability(), spec.successExitCodes(), sv.config);
         this.state = spec.disabled() ? ProcessState.DISABLED : ProcessState.PENDING;
     }
 
@@ -67,11 +64,12 @@ final class ManagedProcess {
     }
 
     synchronized ProcessStatus status() {
-        return new ProcessStatus(name(), state, health, run == null ? 0 : run.pid, restarts, startedAt, exitCode);
+        return new ProcessStatus(name(), state, health, run == null ? 0 : run.pid, restarts.count(), startedAt,
+                exitCode);
     }
 
     synchronized Facts facts() {
-        boolean succeeded = exitCode != null && spec.successExitCodes().contains(exitCode);
+        boolean succeeded = exitCode != null && !restarts.isFailure(exitCode);
         return new Facts(state, everStarted, ready, logReady, exitCode, succeeded);
     }
 
@@ -87,13 +85,17 @@ final class ManagedProcess {
         return launchError;
     }
 
-    /** Takes the right to start a pending process once, so concurrent evaluations do not start it twice. */
-    synchronized boolean claimPending() {
+    /**
+     * Takes the right to start a pending process once, so concurrent evaluations do not start it twice.
+     *
+     * @return the stop epoch to launch with (see {@link #launchUnlessStoppedSince}), or -1 if not claimed
+     */
+    synchronized long claimPending() {
         if (state != ProcessState.PENDING || claimed) {
-            return false;
+            return -1;
         }
         claimed = true;
-        return true;
+        return stopEpoch;
     }
 
     synchronized void skip(String why) {
@@ -213,8 +215,8 @@ final class ManagedProcess {
         stop(false).thenRunAsync(() -> {
             synchronized (this) {
                 if (stopEpoch == epoch && !reloading && !host.stopping() && run == null) {
-                    restarts++;
-                    launch(" (liveness restart " + restarts + ")");
+                    restarts.countExtra();
+                    launch(" (liveness restart " + restarts.count() + ")");
                 }
             }
         }, sv.workers);
@@ -244,34 +246,29 @@ final class ManagedProcess {
     }
 
     private void afterExit(Run r, int code) {
-        boolean failed = !spec.successExitCodes().contains(code);
         if (r.stopping != null || reloading || host.stopping()) {
-            setState(failed && r.stopping == null ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
+            boolean failed = restarts.isFailure(code) && r.stopping == null;
+            setState(failed ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
             return;
         }
-        RestartPolicy policy = spec.availability().restart();
-        boolean wanted = policy == RestartPolicy.ALWAYS
-                || failed && (policy == RestartPolicy.ON_FAILURE || policy == RestartPolicy.EXIT_ON_FAILURE);
-        int max = spec.availability().maxRestarts();
-        if (wanted && (max <= 0 || restarts < max)) {
-            Duration delay = backoff.next(Duration.between(r.startedAt, Instant.now()));
-            restarts++;
-            setState(ProcessState.RESTARTING, "exit code " + code + "; restart " + restarts + " in "
-                    + delay.toMillis() + " ms");
-            pendingRestart = sv.scheduler.schedule(() -> sv.workers.execute(this::restartDue), delay.toMillis(),
+        Restarts.Decision d = restarts.afterExit(code, Duration.between(r.startedAt, Instant.now()));
+        if (d.restart()) {
+            setState(ProcessState.RESTARTING, "exit code " + code + "; restart " + restarts.count() + " in "
+                    + d.delay().toMillis() + " ms");
+            pendingRestart = sv.scheduler.schedule(() -> sv.workers.execute(this::restartDue), d.delay().toMillis(),
                     TimeUnit.MILLISECONDS);
-        } else {
-            setState(failed ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
-            if (failed && policy == RestartPolicy.EXIT_ON_FAILURE) {
-                host.failStack(name() + " exited with code " + code + " and has no restarts left (exit_on_failure)");
-            }
+            return;
+        }
+        setState(d.failed() ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
+        if (d.stopStack()) {
+            host.failStack(name() + " exited with code " + code + " and has no restarts left (exit_on_failure)");
         }
     }
 
     private synchronized void restartDue() {
         if (state == ProcessState.RESTARTING && run == null && !host.stopping()) {
             pendingRestart = null;
-            launch(" (restart " + restarts + ")");
+            launch(" (restart " + restarts.count() + ")");
         }
     }
 
@@ -323,12 +320,12 @@ final class ManagedProcess {
         return stopEpoch;
     }
 
-    /** Launches the reloaded run unless a user's stop (or the stack going down) came in since {@code epoch}. */
-    synchronized Run launchForReload(long epoch) {
+    /** Launches unless a user's stop (or the stack going down) came in since {@code epoch}; null if not. */
+    synchronized Run launchUnlessStoppedSince(long epoch, String why) {
         if (stopEpoch != epoch || host.stopping()) {
             return null;
         }
-        return launch(" (reload)");
+        return launch(why);
     }
 
     /** Ends a reload; a failed one leaves the process stopped in Error with {@code failure} as the reason. */

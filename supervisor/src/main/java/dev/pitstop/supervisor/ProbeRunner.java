@@ -46,7 +46,11 @@ final class ProbeRunner implements AutoCloseable {
             }
         }
         Duration timeout = Duration.ofMillis(Math.max(1, Math.round(spec.timeoutSeconds() * 1000)));
-        probe.attempt(timeout).whenComplete((ok, e) -> record(ok != null && ok));
+        try {
+            probe.attempt(timeout).whenComplete((ok, e) -> record(ok != null && ok));
+        } catch (RuntimeException e) {
+            record(false); // e.g. a probe URL that does not parse: a failure, and the schedule goes on
+        }
     }
 
     private void record(boolean ok) {

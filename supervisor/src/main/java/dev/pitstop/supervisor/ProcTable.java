@@ -12,7 +12,10 @@ import java.util.Set;
 final class ProcTable {
     private static final Path PROC = Path.of("/proc");
 
-    /** Process group ids of every process on the machine (zombies included). */
+    /**
+     * Process group ids of every living process on the machine. Zombies are left out: they are dead, and an orphan's
+     * zombie belongs to init, which may take a while to reap it (our own children are reaped by the JDK).
+     */
     Set<Long> liveGroups() {
         Set<Long> groups = new HashSet<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, ProcTable::isPidDir)) {
@@ -38,7 +41,8 @@ final class ProcTable {
             String stat = new String(Files.readAllBytes(dir.resolve("stat")), StandardCharsets.UTF_8);
             // "pid (comm) state ppid pgrp ..." where comm may contain spaces and parentheses
             String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 4);
-            return Long.parseLong(rest[2]);
+            char state = rest[0].charAt(0);
+            return state == 'Z' || state == 'X' ? -1 : Long.parseLong(rest[2]);
         } catch (IOException | RuntimeException e) {
             return -1; // the process ended while we looked
         }

@@ -22,15 +22,22 @@ final class ProcessLog implements AutoCloseable {
 
     private final String name;
     private final Path path;
+    private final boolean shared;
+    private final LogFiles files;
     private final SupervisorConfig config;
     private final ArrayDeque<LogLine> ring;
     private final List<LogFollower> followers = new CopyOnWriteArrayList<>();
-    private RotatingLogFile file;
     private boolean fileBroken;
 
-    ProcessLog(String name, Path path, SupervisorConfig config) {
+    /**
+     * @param shared whether other processes write to {@code path} too (the stack's unified log): lines then carry
+     *               the process name
+     */
+    ProcessLog(String name, Path path, boolean shared, LogFiles files, SupervisorConfig config) {
         this.name = name;
         this.path = path;
+        this.shared = shared;
+        this.files = files;
         this.config = config;
         this.ring = new ArrayDeque<>(Math.min(config.logBufferLines(), 64));
     }
@@ -57,11 +64,9 @@ final class ProcessLog implements AutoCloseable {
         if (fileBroken) {
             return;
         }
+        String prefix = shared ? line.time() + " [" + name + "] " : line.time() + " ";
         try {
-            if (file == null) {
-                file = new RotatingLogFile(path, config.logRotateBytes(), config.logKeepFiles());
-            }
-            file.write((line.time() + " " + line.text() + "\n").getBytes(StandardCharsets.UTF_8));
+            files.get(path).write((prefix + line.text() + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             fileBroken = true;
             LOG.error("cannot write {}; the output of {} is kept in memory only", path, name, e);
@@ -69,14 +74,8 @@ final class ProcessLog implements AutoCloseable {
     }
 
     /** Called by the pump when the pipe is drained, so the file is current without a flush per line. */
-    synchronized void flush() {
-        try {
-            if (file != null) {
-                file.flush();
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot flush {}", path, e);
-        }
+    void flush() {
+        files.flush(path);
     }
 
     List<LogLine> last(int n) {
@@ -97,16 +96,12 @@ final class ProcessLog implements AutoCloseable {
         return follower;
     }
 
+    /** Ends the followers and, unless other processes share it, closes the file. */
     @Override
     public synchronized void close() {
         followers.forEach(LogFollower::close);
-        try {
-            if (file != null) {
-                file.close();
-                file = null;
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot close {}", path, e);
+        if (!shared) {
+            files.close(path);
         }
     }
 }

@@ -37,6 +37,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
 
     private final SupervisorConfig config;
     private final EventBus events = new EventBus();
+    private final LogFiles logFiles;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final CompletableFuture<Void> downed = new CompletableFuture<>();
     private final AtomicBoolean evaluationQueued = new AtomicBoolean();
@@ -44,11 +45,12 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     private final Reloader reloader;
     private volatile Stack stack;
     private volatile boolean stopping;
-    private SupervisorServices services;
+    private volatile SupervisorServices services;
 
     @Inject
     ProcessSupervisor(SupervisorConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.logFiles = new LogFiles(config);
         this.reloader = new Reloader(events, this::dependentsOf, () -> stopping);
     }
 
@@ -62,28 +64,33 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             events.open(stack.stateDir().resolve("events.jsonl"));
             services = new SupervisorServices(config, events);
             events.emit(EventType.STACK_STARTING, null, stack.processes().size() + " processes");
-            stack.processes().values().forEach(this::add);
+            stack.processes().values().forEach(spec -> add(spec, null));
         }
         evaluate();
     }
 
-    private synchronized ManagedProcess add(ProcessSpec spec) {
-        ManagedProcess existing = processes.get(spec.name());
-        ProcessLog log = existing != null && existing.log().path().equals(logPath(spec)) ? existing.log()
-                : new ProcessLog(spec.name(), logPath(spec), config);
+    /** Adds a pending process; its output continues {@code previous} when that log has the same file. */
+    private synchronized ManagedProcess add(ProcessSpec spec, ProcessLog previous) {
+        Path path = logPath(spec);
+        ProcessLog log = previous != null && previous.path().equals(path) ? previous
+                : new ProcessLog(spec.name(), path, spec.logLocation() == null && stack.logLocation() != null, logFiles,
+                        config);
         ManagedProcess mp = new ManagedProcess(spec, this, services, log);
         processes.put(spec.name(), mp);
         events.emit(EventType.STATE_CHANGED, spec.name(), mp.status().state().label());
         return mp;
     }
 
+    /** The process's {@code log_location}, else the stack's unified one, else {@code .pitstop/logs/NAME.log}. */
     private Path logPath(ProcessSpec spec) {
         Stack s = stack;
         if (spec.logLocation() != null) {
             return s.directory().resolve(spec.logLocation());
         }
-        Path dir = s.logLocation() != null ? s.directory().resolve(s.logLocation()) : s.stateDir().resolve("logs");
-        return dir.resolve(spec.name() + ".log");
+        if (s.logLocation() != null) {
+            return s.directory().resolve(s.logLocation());
+        }
+        return s.stateDir().resolve("logs").resolve(spec.name() + ".log");
     }
 
     /** Starts every pending process whose conditions hold; skips those whose conditions never can. */
@@ -98,12 +105,11 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             DependencyGate.Decision d = DependencyGate.decide(mp.spec(), this::factsOf);
             if (d.verdict() == DependencyGate.Verdict.NEVER) {
                 mp.skip(d.reason());
-            } else if (d.verdict() == DependencyGate.Verdict.START && mp.claimPending()) {
-                execute(() -> {
-                    if (!stopping) {
-                        mp.launch("");
-                    }
-                });
+            } else if (d.verdict() == DependencyGate.Verdict.START) {
+                long epoch = mp.claimPending();
+                if (epoch >= 0) {
+                    execute(() -> mp.launchUnlessStoppedSince(epoch, ""));
+                }
             }
         }
     }
@@ -178,12 +184,15 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             long grace = Shutdown.graceMillis(mp.spec().shutdown());
             bound = ordered ? bound + grace : Math.max(bound, grace + STOP_MARGIN_MILLIS);
         }
-        awaitStop(done, bound, "the stack");
-        all.forEach(p -> p.log().flush());
-        synchronized (this) {
-            if (!downed.isDone()) {
-                events.emit(EventType.STACK_STOPPED, null, "");
-                downed.complete(null);
+        try {
+            awaitStop(done, bound, "the stack");
+        } finally {
+            all.forEach(p -> p.log().flush());
+            synchronized (this) {
+                if (!downed.isDone()) {
+                    events.emit(EventType.STACK_STOPPED, null, "");
+                    downed.complete(null);
+                }
             }
         }
     }
@@ -254,49 +263,35 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     @Override
     public ApplyResult apply(Stack newStack) {
         requireRunning();
-        Map<String, ProcessSpec> wanted = newStack.processes();
-        List<String> started = new ArrayList<>();
-        List<String> stopped = new ArrayList<>();
-        List<String> restarted = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        List<ManagedProcess> toStop = new ArrayList<>();
-        for (ManagedProcess mp : snapshot()) {
-            ProcessSpec next = wanted.get(mp.name());
-            if (next == null) {
-                stopped.add(mp.name());
-                toStop.add(mp);
-            } else if (!next.equals(mp.spec())) {
-                restarted.add(mp.name());
-                toStop.add(mp);
-            }
-        }
+        Map<String, ProcessSpec> current = new LinkedHashMap<>();
+        snapshot().forEach(p -> current.put(p.name(), p.spec()));
+        StackDiff diff = StackDiff.between(current, newStack.processes());
+        List<ManagedProcess> toStop = snapshot().stream()
+                .filter(p -> diff.removed().contains(p.name()) || diff.changed().contains(p.name())).toList();
         CompletableFuture<?>[] stops = toStop.stream().map(p -> p.stop(true)).toArray(CompletableFuture[]::new);
         long bound = toStop.stream().mapToLong(p -> Shutdown.graceMillis(p.spec().shutdown())).max().orElse(0);
         awaitStop(CompletableFuture.allOf(stops), bound + STOP_MARGIN_MILLIS, "changed processes");
+        List<ProcessLog> unused = new ArrayList<>();
         synchronized (this) {
             stack = newStack;
-            stopped.forEach(processes::remove);
             Map<String, ManagedProcess> old = new LinkedHashMap<>(processes);
             processes.clear();
-            for (ProcessSpec spec : wanted.values()) {
-                ManagedProcess mp = old.get(spec.name());
-                if (mp != null && !restarted.contains(spec.name())) {
-                    processes.put(spec.name(), mp);
-                    unchanged.add(spec.name());
-                    continue;
-                }
-                if (mp == null) {
-                    started.add(spec.name());
-                }
-                ManagedProcess fresh = add(spec);
-                if (mp != null && fresh.log() != mp.log()) {
-                    mp.log().close();
+            for (ProcessSpec spec : newStack.processes().values()) {
+                ManagedProcess kept = old.remove(spec.name());
+                if (kept != null && diff.unchanged().contains(spec.name())) {
+                    processes.put(spec.name(), kept);
+                } else {
+                    ManagedProcess fresh = add(spec, kept == null ? null : kept.log());
+                    if (kept != null && fresh.log() != kept.log()) {
+                        unused.add(kept.log());
+                    }
                 }
             }
+            old.values().forEach(p -> unused.add(p.log()));
         }
-        toStop.stream().filter(p -> stopped.contains(p.name())).forEach(p -> p.log().close());
+        unused.forEach(ProcessLog::close);
         evaluate();
-        return new ApplyResult(started, stopped, restarted, unchanged);
+        return diff.toResult();
     }
 
     @Override
@@ -338,6 +333,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
         } finally {
             List<ManagedProcess> all = snapshot();
             all.forEach(p -> p.log().close());
+            logFiles.close();
             events.close();
             SupervisorServices s;
             synchronized (this) {

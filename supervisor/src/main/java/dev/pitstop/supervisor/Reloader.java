@@ -95,7 +95,7 @@ final class Reloader {
         Run fresh = null;
         try {
             await(mp.stop(false), Shutdown.graceMillis(mp.spec().shutdown()) + MARGIN_MILLIS, "stopping pid " + oldPid);
-            fresh = mp.launchForReload(epoch);
+            fresh = mp.launchUnlessStoppedSince(epoch, " (reload)");
             if (fresh == null) {
                 checkNotStopped(mp, epoch);
                 throw new Failure("cannot start: " + mp.launchError(), null, false);

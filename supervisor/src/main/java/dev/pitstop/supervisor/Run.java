@@ -18,7 +18,7 @@ final class Run {
     final CompletableFuture<Integer> exited = new CompletableFuture<>();
     /** Completes when the pump has read the last output line. */
     final CompletableFuture<Void> pumped = new CompletableFuture<>();
-    private final List<AutoCloseable> probes = new ArrayList<>();
+    private final List<ProbeRunner> probes = new ArrayList<>();
     private final List<Future<?>> timers = new ArrayList<>();
     volatile boolean logLineSeen;
     /** Set (under the process's lock) once a stop of this run began; the same future serves every stopper. */
@@ -29,7 +29,7 @@ final class Run {
         this.pid = process.pid();
     }
 
-    void add(AutoCloseable probe) {
+    void add(ProbeRunner probe) {
         probes.add(probe);
     }
 
@@ -39,12 +39,6 @@ final class Run {
 
     void cancelTimers() {
         timers.forEach(t -> t.cancel(false));
-        for (AutoCloseable p : probes) {
-            try {
-                p.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("a probe runner cannot fail to close", e);
-            }
-        }
+        probes.forEach(ProbeRunner::close);
     }
 }

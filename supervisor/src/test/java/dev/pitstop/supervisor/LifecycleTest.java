@@ -56,6 +56,8 @@ class LifecycleTest extends SupervisorHarness {
         ProcessLeaks.ProcInfo info = ProcessLeaks.snapshot().stream().filter(p -> p.pid() == pid).findFirst()
                 .orElseThrow();
         assertThat(info.pgrp()).isEqualTo(pid);
+        assertThat(info.session()).isEqualTo(pid);
+        assertThat(info.command()).isEqualTo("sleep 1000");
         assertThat(info.ppid()).isEqualTo(ProcessHandle.current().pid());
     }
 
@@ -124,9 +126,10 @@ class LifecycleTest extends SupervisorHarness {
         Files.writeString(dir.resolve("sick"), "");
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("svc").health() == Health.NOT_READY);
         Files.delete(dir.resolve("sick"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("svc").health() == Health.READY);
-        assertThat(events(EventType.HEALTH_CHANGED, "svc").stream().map(e -> e.detail()).toList())
-                .containsSubsequence("Not Ready", "Ready", "Not Ready", "Ready");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(events(EventType.HEALTH_CHANGED, "svc").stream().map(e -> e.detail()).toList())
+                        .containsSubsequence("Not Ready", "Ready", "Not Ready", "Ready"));
+        assertThat(supervisor.status("svc").health()).isEqualTo(Health.READY);
     }
 
     @Test
@@ -191,6 +194,7 @@ class LifecycleTest extends SupervisorHarness {
         awaitRunning("api");
 
         supervisor.down();
+        awaitEvent(EventType.STACK_STOPPED, null);
 
         long apiExit = events(EventType.PROCESS_EXITED, "api").get(0).seq();
         long dbTerminating = events(EventType.STATE_CHANGED, "db").stream()

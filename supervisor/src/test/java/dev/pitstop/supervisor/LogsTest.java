@@ -46,6 +46,22 @@ class LogsTest extends SupervisorHarness {
     }
 
     @Test
+    void followersReceiveNewLinesUntilTheyClose() throws Exception {
+        up(sh("ticker", "while [ ! -e stop ]; do echo tick; sleep 0.05; done; echo last").build());
+        awaitRunning("ticker");
+        List<LogLine> seen = new CopyOnWriteArrayList<>();
+
+        AutoCloseable follower = supervisor.followLogs("ticker", seen::add);
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() >= 3);
+        follower.close();
+        Files.writeString(dir.resolve("stop"), "");
+        awaitState("ticker", ProcessState.COMPLETED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> supervisor.logs("ticker", 1).get(0).text().equals("last"));
+
+        assertThat(seen).allMatch(l -> l.text().equals("tick") && l.process().equals("ticker"));
+    }
+
+    @Test
     void logFileRotatesAtTheConfiguredSize() throws Exception {
         up(FAST.withLogRotation(4096, 2), stack(sh("chatty",
                 "for i in $(seq 1 200); do printf 'line %03d %0100d\\n' $i 0; done").build()));
@@ -75,6 +91,23 @@ class LogsTest extends SupervisorHarness {
         assertThat(lines.get(1).text()).isEqualTo("to-stderr");
         supervisor.close();
         assertThat(dir.resolve("custom/long.txt")).content().contains("to-stderr");
+    }
+
+    @Test
+    void theStackLogLocationIsOneFileForEveryProcessWithoutItsOwn() throws Exception {
+        dev.pitstop.core.stack.Stack base = stack(sh("a", "echo from-a").build(), sh("b", "echo from-b").build(),
+                sh("c", "echo from-c").logLocation(Path.of("c.log")).build());
+        up(FAST, new dev.pitstop.core.stack.Stack(base.file(), base.processes(), null, null, Path.of("all.log"),
+                null, false, false, null));
+        awaitState("a", ProcessState.COMPLETED);
+        awaitState("b", ProcessState.COMPLETED);
+        awaitState("c", ProcessState.COMPLETED);
+        supervisor.close();
+
+        assertThat(Files.readAllLines(dir.resolve("all.log")))
+                .anyMatch(l -> l.endsWith(" [a] from-a")).anyMatch(l -> l.endsWith(" [b] from-b"))
+                .noneMatch(l -> l.contains("from-c"));
+        assertThat(Files.readAllLines(dir.resolve("c.log"))).singleElement().asString().endsWith("Z from-c");
     }
 
     @Test

@@ -155,6 +155,7 @@ class ReloadTest extends SupervisorHarness {
         }
         assertThat(supervisor.status("svc").state()).isEqualTo(ProcessState.COMPLETED);
         assertThat(supervisor.status("svc").pid()).isZero();
+        awaitEvent(EventType.RELOAD_FAILED, "svc");
         assertThat(events(EventType.RELOAD_FAILED, "svc")).hasSize(1);
     }
 
@@ -209,6 +210,7 @@ class ReloadTest extends SupervisorHarness {
         long restarted = awaitRunning("restarts").pid();
         assertThat(restarted).isNotEqualTo(restarts);
         assertThat(supervisor.status("ignores").pid()).isEqualTo(ignores);
+        awaitEvent(EventType.PROCESS_EXITED, "restarts");
         long dbReady = events(EventType.RELOAD_SUCCEEDED, "db").get(0).seq();
         assertThat(events(EventType.PROCESS_EXITED, "restarts")).extracting(Event::seq).allMatch(s -> s > dbReady);
     }

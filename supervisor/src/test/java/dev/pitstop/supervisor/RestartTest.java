@@ -73,7 +73,7 @@ class RestartTest extends SupervisorHarness {
         assertThat(supervisor.status("fatal").restarts()).isEqualTo(1);
         assertThat(supervisor.status("other").pid()).isZero();
         assertThat(ProcessHandle.of(other).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        assertThat(events).extracting(Event::type).contains(EventType.STACK_STOPPED);
+        awaitEvent(EventType.STACK_STOPPED, null);
     }
 
     @Test
@@ -88,6 +88,7 @@ class RestartTest extends SupervisorHarness {
 
         long second = awaitRunning("svc").pid();
         assertThat(second).isNotEqualTo(first);
+        awaitEvent(EventType.WARNING, "svc");
         assertThat(events(EventType.WARNING, "svc")).extracting(Event::detail)
                 .anyMatch(d -> d.startsWith("liveness probe failed"));
     }

@@ -64,17 +64,30 @@ abstract class SupervisorHarness {
         return up(FAST, stack(specs));
     }
 
+    /** Waits for the state and for its event, so that every earlier event has reached {@link #events} too. */
     ProcessStatus awaitState(String name, ProcessState state) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> supervisor.status(name).state() == state);
+        await().atMost(Duration.ofSeconds(15)).until(() -> supervisor.status(name).state() == state
+                && lastState(name).startsWith(state.label()));
         return supervisor.status(name);
     }
 
     ProcessStatus awaitRunning(String name) {
         await().atMost(Duration.ofSeconds(15)).until(() -> supervisor.status(name).state() == ProcessState.RUNNING
-                && supervisor.status(name).pid() > 0);
+                && supervisor.status(name).pid() > 0 && lastState(name).startsWith("Running"));
         ProcessStatus s = supervisor.status(name);
         groups.add(s.pid());
         return s;
+    }
+
+    private String lastState(String name) {
+        List<Event> changes = events(EventType.STATE_CHANGED, name);
+        return changes.isEmpty() ? "" : changes.get(changes.size() - 1).detail();
+    }
+
+    /** Waits until an event of this type (for this process, or stack-wide when null) was delivered. */
+    void awaitEvent(EventType type, String process) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.stream()
+                .anyMatch(e -> e.type() == type && java.util.Objects.equals(process, e.process())));
     }
 
     List<Event> events(EventType type, String process) {

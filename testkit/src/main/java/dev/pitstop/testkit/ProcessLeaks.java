@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Finds processes a test left behind, from {@code /proc}: every descendant of this JVM (zombies included) and every
- * member of the given process groups (which catches grandchildren that were re-parented to init).
+ * Finds processes a test left behind, from {@code /proc}: every descendant of this JVM (zombies included: an
+ * unreaped child is a leak) and every living member of the given process groups (which catches grandchildren that
+ * were re-parented to init).
  *
  * <pre>{@code
  * long pgid = supervisor.status("web").pid();   // Pitstop runs each process as its own group
@@ -30,7 +31,7 @@ public final class ProcessLeaks {
     private ProcessLeaks() {}
 
     /** One process found in {@code /proc}. */
-    public record ProcInfo(long pid, long ppid, long pgrp, char state, String command) {
+    public record ProcInfo(long pid, long ppid, long pgrp, long session, char state, String command) {
         public boolean zombie() {
             return state == 'Z';
         }
@@ -63,9 +64,10 @@ public final class ProcessLeaks {
             String stat = new String(Files.readAllBytes(dir.resolve("stat")), StandardCharsets.UTF_8);
             int open = stat.indexOf('(');
             int close = stat.lastIndexOf(')');
-            String[] rest = stat.substring(close + 2).split(" ", 4);
+            String[] rest = stat.substring(close + 2).split(" ", 5);
             return new ProcInfo(Long.parseLong(stat.substring(0, open).trim()), Long.parseLong(rest[1]),
-                    Long.parseLong(rest[2]), rest[0].charAt(0), commandOf(dir, stat.substring(open + 1, close)));
+                    Long.parseLong(rest[2]), Long.parseLong(rest[3]), rest[0].charAt(0),
+                    commandOf(dir, stat.substring(open + 1, close)));
         } catch (IOException | RuntimeException e) {
             return null; // gone while we looked
         }
@@ -105,7 +107,8 @@ public final class ProcessLeaks {
         Map<Long, ProcInfo> leaks = new HashMap<>();
         descendantsOf(ProcessHandle.current().pid(), all).forEach(p -> leaks.put(p.pid(), p));
         Set<Long> wanted = new HashSet<>(groups);
-        all.stream().filter(p -> wanted.contains(p.pgrp())).forEach(p -> leaks.put(p.pid(), p));
+        // a zombie in a group is dead; once re-parented to init it is init's to reap, and some inits take seconds
+        all.stream().filter(p -> wanted.contains(p.pgrp()) && !p.zombie()).forEach(p -> leaks.put(p.pid(), p));
         return new ArrayList<>(leaks.values());
     }
 
