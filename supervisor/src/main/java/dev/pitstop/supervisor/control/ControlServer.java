@@ -1,0 +1,212 @@
+package dev.pitstop.supervisor.control;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitstop.core.Engine;
+import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.process.UnknownProcessException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control channel of a running stack: HTTP/1.1 + JSON on the Unix domain socket
+ * {@code <stateDir>/pitstop.sock} (mode 0600), next to {@code pitstop.pid}. Routes are listed in
+ * {@code docs/cli.md}; every one is a call on the {@link Engine}.
+ *
+ * <pre>{@code
+ * try (ControlServer control = new ControlServer(engine, stack.stateDir(), new ObjectMapper())) {
+ *     control.start();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class ControlServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
+    /** Concurrent connections served; {@code logs -f} and {@code events -f} hold one each. */
+    static final int MAX_CONNECTIONS = 16;
+    static final long REQUEST_READ_SECONDS = 10;
+
+    private final Engine engine;
+    private final Path stateDir;
+    private final ControlJson json;
+    private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
+    private ServerSocketChannel server;
+    private Thread acceptor;
+    private ThreadPoolExecutor handlers;
+    private ExecutorService reloads;
+    private ScheduledExecutorService timer;
+    private ControlRoutes routes;
+    private volatile boolean closed;
+
+    public ControlServer(Engine engine, Path stateDir, ObjectMapper mapper) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.stateDir = Objects.requireNonNull(stateDir, "stateDir").toAbsolutePath();
+        this.json = new ControlJson(Objects.requireNonNull(mapper, "mapper"));
+    }
+
+    /** The socket this server listens on (once started). */
+    public Path socketPath() {
+        return stateDir.resolve(SocketClaim.SOCKET);
+    }
+
+    /**
+     * Claims the socket and starts serving.
+     *
+     * @throws PitstopException if another live stack owns the socket, or it cannot be created
+     */
+    public synchronized void start() {
+        if (server != null || closed) {
+            throw new IllegalStateException("a ControlServer starts once");
+        }
+        try {
+            server = SocketClaim.claim(stateDir);
+        } catch (IOException e) {
+            throw new PitstopException("cannot open the control socket " + socketPath() + ": " + e.getMessage(), e);
+        }
+        handlers = new ThreadPoolExecutor(MAX_CONNECTIONS, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(MAX_CONNECTIONS), new NamedThreads("pitstop-control"));
+        handlers.allowCoreThreadTimeOut(true);
+        reloads = Executors.newFixedThreadPool(4, new NamedThreads("pitstop-control-reload"));
+        timer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("pitstop-control-timer"));
+        routes = new ControlRoutes(engine, json, Clock.systemUTC(), new ParallelReload(engine, json, reloads));
+        acceptor = new NamedThreads("pitstop-control-accept").newThread(this::acceptLoop);
+        acceptor.start();
+        log.debug("control socket listening on {}", socketPath());
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                log.warn("control socket accept failed: {}", e.toString());
+                continue;
+            }
+            connections.add(channel);
+            try {
+                handlers.execute(() -> serve(channel));
+            } catch (RejectedExecutionException e) {
+                refuse(channel);
+            }
+        }
+    }
+
+    private void serve(SocketChannel channel) {
+        ScheduledFuture<?> deadline = timer.schedule(() -> closeQuietly(channel), REQUEST_READ_SECONDS, TimeUnit.SECONDS);
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 8192);
+        HttpResponse response = new HttpResponse(out, true);
+        boolean text = false;
+        try {
+            InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 4096);
+            HttpRequest request = HttpRequest.read(in);
+            deadline.cancel(false);
+            text = "text".equals(request.param("format", "json"));
+            response = new HttpResponse(out, request.http11());
+            routes.handle(request, response, channel);
+        } catch (BadRequestException e) {
+            fail(response, e.status(), e.getMessage(), text);
+        } catch (UnknownProcessException e) {
+            fail(response, 404, e.getMessage(), text);
+        } catch (PitstopException e) {
+            fail(response, 409, e.getMessage(), text);
+        } catch (IOException | UncheckedIOException e) {
+            log.debug("control client went away: {}", e.toString());
+        } catch (RuntimeException e) {
+            log.warn("control request failed", e);
+            fail(response, 500, e.toString(), text);
+        } finally {
+            deadline.cancel(false);
+            closeQuietly(channel);
+            connections.remove(channel);
+        }
+    }
+
+    private void fail(HttpResponse response, int status, String message, boolean text) {
+        if (response.committed()) {
+            return; // mid-stream: closing the connection is the only signal left
+        }
+        try {
+            response.send(status, text ? HttpResponse.TEXT : HttpResponse.JSON,
+                    text ? "error: " + message + "\n" : json.write(new ControlJson.Error(message)) + "\n");
+        } catch (IOException e) {
+            log.debug("control client went away before the error: {}", e.toString());
+        }
+    }
+
+    private void refuse(SocketChannel channel) {
+        try {
+            new HttpResponse(Channels.newOutputStream(channel), true).send(503, HttpResponse.JSON,
+                    json.write(new ControlJson.Error("too many control connections (" + MAX_CONNECTIONS + ")")) + "\n");
+        } catch (IOException e) {
+            log.debug("refused control client went away: {}", e.toString());
+        } finally {
+            closeQuietly(channel);
+            connections.remove(channel);
+        }
+    }
+
+    /** Stops serving, ends open streams, and removes the socket and pid file. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (server == null) {
+            return;
+        }
+        closeQuietly(server);
+        connections.forEach(ControlServer::closeQuietly);
+        for (ExecutorService pool : new ExecutorService[] {handlers, reloads, timer}) {
+            pool.shutdownNow();
+        }
+        try {
+            acceptor.join(TimeUnit.SECONDS.toMillis(5));
+            for (ExecutorService pool : new ExecutorService[] {handlers, reloads, timer}) {
+                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                    log.warn("control threads still busy after 5 s");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            SocketClaim.release(stateDir);
+        } catch (IOException e) {
+            log.warn("cannot remove {}: {}", socketPath(), e.toString());
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // closing is best effort: the peer may be gone already
+        }
+    }
+}
