@@ -181,12 +181,14 @@ public final class ControlServer implements AutoCloseable {
             return;
         }
         closeQuietly(server);
-        connections.forEach(ControlServer::closeQuietly);
         for (ExecutorService pool : new ExecutorService[] {handlers, reloads, timer}) {
-            pool.shutdownNow();
+            pool.shutdownNow(); // interrupts: open follow streams end their bodies and return
         }
         try {
             acceptor.join(TimeUnit.SECONDS.toMillis(5));
+            if (!handlers.awaitTermination(2, TimeUnit.SECONDS)) {
+                connections.forEach(ControlServer::closeQuietly); // a client that stopped reading
+            }
             for (ExecutorService pool : new ExecutorService[] {handlers, reloads, timer}) {
                 if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
                     log.warn("control threads still busy after 5 s");

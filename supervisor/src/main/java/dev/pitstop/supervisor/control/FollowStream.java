@@ -38,19 +38,27 @@ final class FollowStream<T> implements Consumer<T> {
     }
 
     /**
-     * Writes every queued item until the client disconnects (returns normally) or this thread is interrupted
-     * (interrupt restored).
+     * Writes every queued item until the client disconnects or this thread is interrupted (the server
+     * closes); then ends the body properly, so that a client sees a complete answer, and restores the interrupt.
      */
     void pump(SocketChannel channel, HttpResponse response, Renderer<T> renderer) throws IOException {
-        long reportedDrops = 0;
-        while (!Thread.currentThread().isInterrupted()) {
-            T item;
+        try {
+            copyUntilGone(channel, response, renderer);
+        } catch (InterruptedException e) {
+            // a SocketChannel closes itself on I/O by an interrupted thread: write the end first, then restore
             try {
-                item = queue.poll(PROBE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
+                response.endChunks();
+            } finally {
                 Thread.currentThread().interrupt();
-                return;
             }
+        }
+    }
+
+    private void copyUntilGone(SocketChannel channel, HttpResponse response, Renderer<T> renderer)
+            throws IOException, InterruptedException {
+        long reportedDrops = 0;
+        while (true) {
+            T item = queue.poll(PROBE_MILLIS, TimeUnit.MILLISECONDS);
             for (; item != null; item = queue.poll()) {
                 String text = renderer.render(item);
                 if (text != null) {
