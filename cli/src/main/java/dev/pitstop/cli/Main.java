@@ -28,6 +28,12 @@ public final class Main {
     public static int run(Path workDir, PrintWriter out, PrintWriter err, String... args) {
         PitstopCommand root = new PitstopCommand(workDir);
         CommandLine cli = new CommandLine(root);
+        String named = subcommandName(args);
+        PitstopCommand.SUBCOMMANDS.forEach((name, command) -> {
+            if (named == null || named.equals(name)) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -42,5 +48,15 @@ public final class Main {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The subcommand a command line names, or {@code null} (help, a typo): then every one is registered. */
+    static String subcommandName(String... args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return PitstopCommand.SUBCOMMANDS.containsKey(arg) ? arg : null;
+            }
+        }
+        return null;
     }
 }
