@@ -25,17 +25,28 @@ import java.util.function.Consumer;
 
 /** (Copy of the supervisor control tests' fake.) An engine that records calls and answers from fixed data: three processes, "broken" fails to reload. */
 public final class FakeEngine implements Engine {
+    private final java.nio.file.Path stackDir;
+
+    public FakeEngine() {
+        this(null);
+    }
+
+    /** @param stackDir the folder of the stack file, whose {@code .pitstop/} {@code up} uses */
+    public FakeEngine(java.nio.file.Path stackDir) {
+        this.stackDir = stackDir;
+    }
+
     static final Instant STARTED = Instant.parse("2026-01-02T03:04:05Z");
     static final Sha256 DIGEST = new Sha256("3f2a9c0d1e2b" + "0".repeat(52));
 
-    final List<String> calls = new CopyOnWriteArrayList<>();
-    final List<Consumer<LogLine>> logFollowers = new CopyOnWriteArrayList<>();
-    final List<EventListener> listeners = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<Consumer<LogLine>> logFollowers = new CopyOnWriteArrayList<>();
+    public final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch down = new CountDownLatch(1);
 
     @Override
     public Stack stack() {
-        return Stack.of(null, List.of());
+        return Stack.of(stackDir, List.of());
     }
 
     @Override
@@ -120,7 +131,7 @@ public final class FakeEngine implements Engine {
         return () -> logFollowers.remove(consumer);
     }
 
-    void emitLog(String name, String text) {
+    public void emitLog(String name, String text) {
         LogLine line = new LogLine(Instant.now(), name, text);
         logFollowers.forEach(c -> c.accept(line));
     }
@@ -139,7 +150,7 @@ public final class FakeEngine implements Engine {
         return () -> listeners.remove(listener);
     }
 
-    void emitEvent(long seq, EventType type, String process, String detail) {
+    public void emitEvent(long seq, EventType type, String process, String detail) {
         Event event = new Event(seq, Instant.now(), type, process, detail);
         listeners.forEach(l -> l.onEvent(event));
     }

@@ -11,6 +11,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /** Maps the routes of the control API onto {@link Engine} calls. */
@@ -22,8 +23,11 @@ final class ControlRoutes {
     private final ControlJson json;
     private final Clock clock;
     private final ParallelReload parallelReload;
+    private final BooleanSupplier closing;
 
-    ControlRoutes(Engine engine, ControlJson json, Clock clock, ParallelReload parallelReload) {
+    ControlRoutes(Engine engine, ControlJson json, Clock clock, ParallelReload parallelReload,
+                  BooleanSupplier closing) {
+        this.closing = closing;
         this.engine = engine;
         this.json = json;
         this.clock = clock;
@@ -145,7 +149,7 @@ final class ControlRoutes {
                     return text ? "[pitstop: " + count + " lines dropped, reading too slowly]\n"
                             : json.write(new ControlJson.Error(count + " lines dropped")) + "\n";
                 }
-            });
+            }, closing);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -182,7 +186,7 @@ final class ControlRoutes {
                     return text ? "[pitstop: " + count + " events dropped, reading too slowly]\n"
                             : json.write(new ControlJson.Error(count + " events dropped")) + "\n";
                 }
-            });
+            }, closing);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -90,7 +90,8 @@ public final class ControlServer implements AutoCloseable {
         handlers.allowCoreThreadTimeOut(true);
         reloads = Executors.newFixedThreadPool(4, new NamedThreads("pitstop-control-reload"));
         timer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("pitstop-control-timer"));
-        routes = new ControlRoutes(engine, json, Clock.systemUTC(), new ParallelReload(engine, json, reloads));
+        routes = new ControlRoutes(engine, json, Clock.systemUTC(), new ParallelReload(engine, json, reloads),
+                () -> closed);
         acceptor = new NamedThreads("pitstop-control-accept").newThread(this::acceptLoop);
         acceptor.start();
         log.debug("control socket listening on {}", socketPath());
@@ -181,17 +182,20 @@ public final class ControlServer implements AutoCloseable {
             return;
         }
         closeQuietly(server);
-        for (ExecutorService pool : new ExecutorService[] {handlers, reloads, timer}) {
-            pool.shutdownNow(); // interrupts: open follow streams end their bodies and return
-        }
+        // let requests in flight finish (an answer to "down" is one); follow streams see `closed` and end
+        handlers.shutdown();
+        reloads.shutdown();
+        timer.shutdownNow();
         try {
             acceptor.join(TimeUnit.SECONDS.toMillis(5));
-            if (!handlers.awaitTermination(2, TimeUnit.SECONDS)) {
-                connections.forEach(ControlServer::closeQuietly); // a client that stopped reading
+            if (!handlers.awaitTermination(5, TimeUnit.SECONDS)) {
+                handlers.shutdownNow();
+                reloads.shutdownNow();
+                connections.forEach(ControlServer::closeQuietly); // e.g. a client that stopped reading
             }
             for (ExecutorService pool : new ExecutorService[] {handlers, reloads, timer}) {
                 if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-                    log.warn("control threads still busy after 5 s");
+                    log.warn("control threads still busy after closing {}", socketPath());
                 }
             }
         } catch (InterruptedException e) {

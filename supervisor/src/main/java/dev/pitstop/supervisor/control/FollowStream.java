@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -38,12 +39,16 @@ final class FollowStream<T> implements Consumer<T> {
     }
 
     /**
-     * Writes every queued item until the client disconnects or this thread is interrupted (the server
-     * closes); then ends the body properly, so that a client sees a complete answer, and restores the interrupt.
+     * Writes every queued item until the client disconnects, or the server closes ({@code closing} turns
+     * true, or this thread is interrupted); in the latter case the body is ended properly, so that the
+     * client sees a complete answer.
      */
-    void pump(SocketChannel channel, HttpResponse response, Renderer<T> renderer) throws IOException {
+    void pump(SocketChannel channel, HttpResponse response, Renderer<T> renderer, BooleanSupplier closing)
+            throws IOException {
         try {
-            copyUntilGone(channel, response, renderer);
+            if (copyUntilGone(channel, response, renderer, closing)) {
+                response.endChunks();
+            }
         } catch (InterruptedException e) {
             // a SocketChannel closes itself on I/O by an interrupted thread: write the end first, then restore
             try {
@@ -54,10 +59,11 @@ final class FollowStream<T> implements Consumer<T> {
         }
     }
 
-    private void copyUntilGone(SocketChannel channel, HttpResponse response, Renderer<T> renderer)
-            throws IOException, InterruptedException {
+    /** Returns {@code true} when the server closes, {@code false} when the client left. */
+    private boolean copyUntilGone(SocketChannel channel, HttpResponse response, Renderer<T> renderer,
+                                  BooleanSupplier closing) throws IOException, InterruptedException {
         long reportedDrops = 0;
-        while (true) {
+        while (!closing.getAsBoolean()) {
             T item = queue.poll(PROBE_MILLIS, TimeUnit.MILLISECONDS);
             for (; item != null; item = queue.poll()) {
                 String text = renderer.render(item);
@@ -71,9 +77,10 @@ final class FollowStream<T> implements Consumer<T> {
                 reportedDrops = drops;
             }
             if (clientGone(channel)) {
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     /** A client of this protocol sends nothing after its request, so any read result but 0 means it left. */
