@@ -27,11 +27,11 @@ public final class Main {
     /** Runs one command line; what tests call instead of {@link #main}. */
     public static int run(Path workDir, PrintWriter out, PrintWriter err, String... args) {
         PitstopCommand root = new PitstopCommand(workDir);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = new CommandLine(root.spec());
         String named = subcommandName(args);
         PitstopCommand.SUBCOMMANDS.forEach((name, command) -> {
             if (named == null || named.equals(name)) {
-                cli.addSubcommand(name, command.get());
+                cli.addSubcommand(name, command.apply(root).spec());
             }
         });
         cli.setOut(out);

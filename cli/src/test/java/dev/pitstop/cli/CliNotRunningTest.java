@@ -63,6 +63,8 @@ class CliNotRunningTest {
         assertThat(run()).isEqualTo(2);
         assertThat(run("ps", "--bogus")).isEqualTo(2);
         assertThat(run("reload")).isEqualTo(2);
+        assertThat(run("logs")).isEqualTo(2);
+        assertThat(run("restart")).isEqualTo(2);
         assertThat(err.toString()).contains("Usage: pitstop");
     }
 }

@@ -13,22 +13,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * A command that is one request to a running stack's control socket. The server renders text
  * ({@code format=text}) so that the client only copies bytes; {@code --json} copies the API's JSON instead.
  * Exit code 0 for a 2xx answer, 1 otherwise.
  */
-abstract class ClientCommand implements Callable<Integer> {
-    @ParentCommand PitstopCommand root;
-    @Spec CommandSpec spec;
+abstract class ClientCommand implements Subcommand, Callable<Integer> {
+    final PitstopCommand root;
+    final CommandSpec spec;
+    final OptionSpec file;
+    final OptionSpec json;
 
-    /** The {@code -f}/{@code --file} value, or {@code null}. */
-    abstract Path stackFile();
+    /** A command with {@code -f/--file} and {@code --json}. */
+    ClientCommand(PitstopCommand root, String name, String... description) {
+        this(root, true, name, description);
+    }
 
-    abstract boolean json();
+    /** @param shortFile whether {@code -f} names the file; {@code logs} and {@code events} use it to follow */
+    ClientCommand(PitstopCommand root, boolean shortFile, String name, String... description) {
+        this.root = root;
+        this.spec = Specs.command(this, name, description);
+        this.file = Specs.file(spec, shortFile ? new String[] {"-f", "--file"} : new String[] {"--file"});
+        this.json = Specs.json(spec);
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
+    }
 
     /** The request, as method and target without the {@code format} parameter. */
     abstract String[] request();
@@ -36,13 +50,14 @@ abstract class ClientCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String[] request = request();
+        boolean asJson = Specs.isSet(json);
         String target = request[1];
-        if (!json()) {
+        if (!asJson) {
             target += (target.contains("?") ? "&" : "?") + "format=text";
         }
-        StackLocation stack = StackLocation.find(stackFile(), root.workDir());
+        StackLocation stack = StackLocation.find(file.getValue(), root.workDir());
         try (HttpAnswer answer = new ControlClient(stack).send(request[0], target)) {
-            PrintWriter out = answer.ok() || json() ? spec.commandLine().getOut() : spec.commandLine().getErr();
+            PrintWriter out = answer.ok() || asJson ? spec.commandLine().getOut() : spec.commandLine().getErr();
             copy(answer, out);
             return answer.ok() ? 0 : 1;
         }

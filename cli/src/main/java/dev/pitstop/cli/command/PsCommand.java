@@ -1,21 +1,11 @@
 package dev.pitstop.cli.command;
 
-import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import dev.pitstop.cli.PitstopCommand;
 
-@Command(name = "ps", description = "Show the processes of the running stack.")
+/** {@code pitstop ps}. */
 public final class PsCommand extends ClientCommand {
-    @Mixin StackOptions stack;
-
-    @Override
-    Path stackFile() {
-        return stack.file;
-    }
-
-    @Override
-    boolean json() {
-        return stack.json;
+    public PsCommand(PitstopCommand root) {
+        super(root, "ps", "Show the processes of the running stack.");
     }
 
     @Override

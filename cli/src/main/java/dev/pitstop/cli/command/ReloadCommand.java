@@ -1,37 +1,27 @@
 package dev.pitstop.cli.command;
 
-import java.nio.file.Path;
+import dev.pitstop.cli.PitstopCommand;
 import java.util.List;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "reload", description = {
-    "Restart processes on whatever their command names on disk now, wait until each is ready, "
-        + "and roll back any that fails. Several names reload in parallel."})
+/** {@code pitstop reload NAME...}: one request, several names reload in parallel on the server. */
 public final class ReloadCommand extends ClientCommand {
-    @Mixin StackOptions stack;
+    private final PositionalParamSpec names;
 
-    @Parameters(paramLabel = "NAME", arity = "1..*", description = "The processes.")
-    List<String> names;
-
-    @Override
-    Path stackFile() {
-        return stack.file;
-    }
-
-    @Override
-    boolean json() {
-        return stack.json;
+    public ReloadCommand(PitstopCommand root) {
+        super(root, "reload", "Restart processes on whatever their command names on disk now, wait until each "
+                + "is ready, and roll back any that fails. Several names reload in parallel.");
+        this.names = Specs.names(spec, "The processes.");
     }
 
     @Override
     String[] request() {
-        if (names.size() == 1) {
-            return new String[] {"POST", "/v1/processes/" + segment(names.get(0)) + "/reload"};
+        List<String> list = names.getValue();
+        if (list.size() == 1) {
+            return new String[] {"POST", "/v1/processes/" + segment(list.get(0)) + "/reload"};
         }
-        return new String[] {"POST", "/v1/reload?" + names.stream().map(n -> "name=" + param(n))
+        return new String[] {"POST", "/v1/reload?" + list.stream().map(n -> "name=" + param(n))
                 .collect(Collectors.joining("&"))};
     }
 }

@@ -6,34 +6,40 @@ import dev.pitstop.cli.run.Detacher;
 import dev.pitstop.cli.run.ForegroundStack;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Runs the stack. The engine classes are reached only from {@link #call()}, through {@code run.*}, so that
- * the other commands never load Guice or the engine when picocli inspects this class.
+ * {@code pitstop up}. The engine classes are reached only from {@link #call()}, through {@code run.*}, so
+ * that no other command loads Guice or the engine.
  */
-@Command(name = "up", description = "Start the stack and supervise it in the foreground (Ctrl-C stops it), "
-        + "or in the background with -d.")
-public final class UpCommand implements Callable<Integer> {
-    @ParentCommand PitstopCommand root;
-    @Spec CommandSpec spec;
-    @Mixin StackOptions stack;
+public final class UpCommand implements Subcommand, Callable<Integer> {
+    private final PitstopCommand root;
+    private final CommandSpec spec;
+    private final OptionSpec file;
+    private final OptionSpec detach;
 
-    @Option(names = {"-d", "--detach"}, description = "Run in the background; output goes to .pitstop/pitstop.out.")
-    boolean detach;
+    public UpCommand(PitstopCommand root) {
+        this.root = root;
+        this.spec = Specs.command(this, "up", "Start the stack and supervise it in the foreground (Ctrl-C stops "
+                + "it), or in the background with -d.");
+        this.file = Specs.file(spec, "-f", "--file");
+        this.detach = Specs.flag(spec, "Run in the background; output goes to .pitstop/pitstop.out.",
+                "-d", "--detach");
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() throws Exception {
-        StackLocation location = StackLocation.find(stack.file, root.workDir());
-        Path file = location.requireFile();
-        if (detach) {
+        StackLocation location = StackLocation.find(file.getValue(), root.workDir());
+        Path stackFile = location.requireFile();
+        if (Specs.isSet(detach)) {
             return new Detacher(location, root.verbose()).detach(spec.commandLine().getOut());
         }
-        return new ForegroundStack(file).run(spec.commandLine().getOut());
+        return new ForegroundStack(stackFile).run(spec.commandLine().getOut());
     }
 }
