@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process wall time of `pitstop ps` against a running stack, side by side with `supervisorctl status`
 # against a supervisord running the same three processes. Prints hyperfine's table plus median and p95 of
-# each, and writes benchmarks/results/cli-ps.json.
+# each and their CPU time (steadier than wall time on a busy machine), and writes
+# benchmarks/results/cli-ps.json.
 #
 #   benchmarks/cli/ps.sh [RUNS]          (default 20 runs after 3 warm-ups)
 #
@@ -82,7 +83,8 @@ for r in data:
     t = sorted(r["times"])
     p95 = t[min(len(t) - 1, int(round(0.95 * (len(t) - 1))))]
     rows[r["command"]] = (statistics.median(t) * 1000, p95 * 1000)
-    print(f'{r["command"]:22s} median {rows[r["command"]][0]:6.1f} ms   p95 {p95 * 1000:6.1f} ms   runs {len(t)}')
+    print(f'{r["command"]:22s} median {rows[r["command"]][0]:6.1f} ms   p95 {p95 * 1000:6.1f} ms   '
+          f'cpu (user+sys, mean) {(r["user"] + r["system"]) * 1000:6.1f} ms   runs {len(t)}')
 a, b = rows["pitstop ps"][0], rows["supervisorctl status"][0]
 print(f"median ratio pitstop ps / supervisorctl status = {a / b:.2f}")
 PY

@@ -1,8 +1,6 @@
 package dev.pitstop.supervisor.control;
 
 import dev.pitstop.core.Engine;
-import dev.pitstop.core.event.Event;
-import dev.pitstop.core.process.LogLine;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.process.ReloadFailedException;
 import dev.pitstop.core.process.UnknownProcessException;
@@ -12,7 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Maps the routes of the control API onto {@link Engine} calls. */
 final class ControlRoutes {
@@ -23,11 +21,11 @@ final class ControlRoutes {
     private final ControlJson json;
     private final Clock clock;
     private final ParallelReload parallelReload;
-    private final BooleanSupplier closing;
+    private final StreamRoutes streams;
 
     ControlRoutes(Engine engine, ControlJson json, Clock clock, ParallelReload parallelReload,
                   BooleanSupplier closing) {
-        this.closing = closing;
+        this.streams = new StreamRoutes(engine, json, closing);
         this.engine = engine;
         this.json = json;
         this.clock = clock;
@@ -58,7 +56,7 @@ final class ControlRoutes {
             reply(res, text, applied, () -> ControlText.applied(applied));
         } else if (path.equals("/v1/events")) {
             expect(req, "GET");
-            events(req, res, channel, text);
+            streams.events(req, res, channel, text);
         } else if (path.equals("/v1/down")) {
             expect(req, "POST");
             engine.down();
@@ -82,7 +80,8 @@ final class ControlRoutes {
             reply(res, text, status, () -> ControlText.table(List.of(status), clock.instant()));
         } else if (action.equals("logs")) {
             expect(req, "GET");
-            logs(name, req, res, channel, text);
+            status(name); // 404 before any stream starts
+            streams.logs(name, req, res, channel, text);
         } else if (ACTIONS.contains(action)) {
             expect(req, "POST");
             act(name, action, res, text);
@@ -116,85 +115,7 @@ final class ControlRoutes {
                 .orElseThrow(() -> new UnknownProcessException(name));
     }
 
-    private void logs(String name, HttpRequest req, HttpResponse res, SocketChannel channel, boolean text)
-            throws IOException {
-        int n = req.intParam("n", 100);
-        Function<LogLine, String> format = text ? ControlText::logLine : l -> json.write(l) + "\n";
-        if (!req.flag("follow")) {
-            List<LogLine> lines = engine.logs(name, n);
-            StringBuilder body = new StringBuilder();
-            lines.forEach(l -> body.append(format.apply(l)));
-            res.send(200, text ? HttpResponse.TEXT : HttpResponse.NDJSON, body.toString());
-            return;
-        }
-        status(name); // 404 before the stream starts
-        FollowStream<LogLine> stream = new FollowStream<>();
-        try (AutoCloseable subscription = engine.followLogs(name, stream)) {
-            // subscribed first, so nothing is lost between the history and the stream; lines already in
-            // the history are skipped once when they come through the subscription too
-            List<LogLine> history = engine.logs(name, n);
-            res.startChunks(text ? HttpResponse.TEXT : HttpResponse.NDJSON);
-            StringBuilder body = new StringBuilder();
-            history.forEach(l -> body.append(format.apply(l)));
-            res.chunk(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            Set<LogLine> seen = new java.util.HashSet<>(history);
-            stream.pump(channel, res, new FollowStream.Renderer<>() {
-                @Override
-                public String render(LogLine line) {
-                    return seen.remove(line) ? null : format.apply(line);
-                }
-
-                @Override
-                public String dropped(long count) {
-                    return text ? "[pitstop: " + count + " lines dropped, reading too slowly]\n"
-                            : json.write(new ControlJson.Error(count + " lines dropped")) + "\n";
-                }
-            }, closing);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the log subscription of " + name + " failed", e);
-        }
-    }
-
-    private void events(HttpRequest req, HttpResponse res, SocketChannel channel, boolean text) throws IOException {
-        int n = req.intParam("n", 100);
-        Function<Event, String> format = text ? ControlText::event : e -> json.write(e) + "\n";
-        String type = text ? HttpResponse.TEXT : HttpResponse.NDJSON;
-        if (!req.flag("follow")) {
-            StringBuilder body = new StringBuilder();
-            engine.events(n).forEach(e -> body.append(format.apply(e)));
-            res.send(200, type, body.toString());
-            return;
-        }
-        FollowStream<Event> stream = new FollowStream<>();
-        try (AutoCloseable subscription = engine.addListener(stream::accept)) {
-            List<Event> history = engine.events(n);
-            long lastSeq = history.isEmpty() ? Long.MIN_VALUE : history.get(history.size() - 1).seq();
-            res.startChunks(type);
-            StringBuilder body = new StringBuilder();
-            history.forEach(e -> body.append(format.apply(e)));
-            res.chunk(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            stream.pump(channel, res, new FollowStream.Renderer<>() {
-                @Override
-                public String render(Event event) {
-                    return event.seq() <= lastSeq ? null : format.apply(event);
-                }
-
-                @Override
-                public String dropped(long count) {
-                    return text ? "[pitstop: " + count + " events dropped, reading too slowly]\n"
-                            : json.write(new ControlJson.Error(count + " events dropped")) + "\n";
-                }
-            }, closing);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the event subscription failed", e);
-        }
-    }
-
-    private void reply(HttpResponse res, boolean text, Object value, java.util.function.Supplier<String> asText)
+    private void reply(HttpResponse res, boolean text, Object value, Supplier<String> asText)
             throws IOException {
         if (text) {
             res.send(200, HttpResponse.TEXT, asText.get());

@@ -3,14 +3,7 @@ package dev.pitstop.supervisor.control;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.PitstopException;
-import dev.pitstop.core.process.UnknownProcessException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -24,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -46,7 +38,6 @@ public final class ControlServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
     /** Concurrent connections served; {@code logs -f} and {@code events -f} hold one each. */
     static final int MAX_CONNECTIONS = 16;
-    static final long REQUEST_READ_SECONDS = 10;
 
     private final Engine engine;
     private final Path stateDir;
@@ -57,7 +48,7 @@ public final class ControlServer implements AutoCloseable {
     private ThreadPoolExecutor handlers;
     private ExecutorService reloads;
     private ScheduledExecutorService timer;
-    private ControlRoutes routes;
+    private ConnectionHandler connectionHandler;
     private volatile boolean closed;
 
     public ControlServer(Engine engine, Path stateDir, ObjectMapper mapper) {
@@ -90,8 +81,9 @@ public final class ControlServer implements AutoCloseable {
         handlers.allowCoreThreadTimeOut(true);
         reloads = Executors.newFixedThreadPool(4, new NamedThreads("pitstop-control-reload"));
         timer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("pitstop-control-timer"));
-        routes = new ControlRoutes(engine, json, Clock.systemUTC(), new ParallelReload(engine, json, reloads),
-                () -> closed);
+        ControlRoutes routes = new ControlRoutes(engine, json, Clock.systemUTC(),
+                new ParallelReload(engine, json, reloads), () -> closed);
+        connectionHandler = new ConnectionHandler(routes, json, timer, connections);
         acceptor = new NamedThreads("pitstop-control-accept").newThread(this::acceptLoop);
         acceptor.start();
         log.debug("control socket listening on {}", socketPath());
@@ -110,64 +102,10 @@ public final class ControlServer implements AutoCloseable {
             }
             connections.add(channel);
             try {
-                handlers.execute(() -> serve(channel));
+                handlers.execute(() -> connectionHandler.serve(channel));
             } catch (RejectedExecutionException e) {
-                refuse(channel);
+                connectionHandler.refuse(channel, "too many control connections (" + MAX_CONNECTIONS + ")");
             }
-        }
-    }
-
-    private void serve(SocketChannel channel) {
-        ScheduledFuture<?> deadline = timer.schedule(() -> closeQuietly(channel), REQUEST_READ_SECONDS, TimeUnit.SECONDS);
-        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 8192);
-        HttpResponse response = new HttpResponse(out, true);
-        boolean text = false;
-        try {
-            InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 4096);
-            HttpRequest request = HttpRequest.read(in);
-            deadline.cancel(false);
-            text = "text".equals(request.param("format", "json"));
-            response = new HttpResponse(out, request.http11());
-            routes.handle(request, response, channel);
-        } catch (BadRequestException e) {
-            fail(response, e.status(), e.getMessage(), text);
-        } catch (UnknownProcessException e) {
-            fail(response, 404, e.getMessage(), text);
-        } catch (PitstopException e) {
-            fail(response, 409, e.getMessage(), text);
-        } catch (IOException | UncheckedIOException e) {
-            log.debug("control client went away: {}", e.toString());
-        } catch (RuntimeException e) {
-            log.warn("control request failed", e);
-            fail(response, 500, e.toString(), text);
-        } finally {
-            deadline.cancel(false);
-            closeQuietly(channel);
-            connections.remove(channel);
-        }
-    }
-
-    private void fail(HttpResponse response, int status, String message, boolean text) {
-        if (response.committed()) {
-            return; // mid-stream: closing the connection is the only signal left
-        }
-        try {
-            response.send(status, text ? HttpResponse.TEXT : HttpResponse.JSON,
-                    text ? "error: " + message + "\n" : json.write(new ControlJson.Error(message)) + "\n");
-        } catch (IOException e) {
-            log.debug("control client went away before the error: {}", e.toString());
-        }
-    }
-
-    private void refuse(SocketChannel channel) {
-        try {
-            new HttpResponse(Channels.newOutputStream(channel), true).send(503, HttpResponse.JSON,
-                    json.write(new ControlJson.Error("too many control connections (" + MAX_CONNECTIONS + ")")) + "\n");
-        } catch (IOException e) {
-            log.debug("refused control client went away: {}", e.toString());
-        } finally {
-            closeQuietly(channel);
-            connections.remove(channel);
         }
     }
 
@@ -181,7 +119,7 @@ public final class ControlServer implements AutoCloseable {
         if (server == null) {
             return;
         }
-        closeQuietly(server);
+        ConnectionHandler.closeQuietly(server);
         // let requests in flight finish (an answer to "down" is one); follow streams see `closed` and end
         handlers.shutdown();
         reloads.shutdown();
@@ -191,7 +129,7 @@ public final class ControlServer implements AutoCloseable {
             if (!handlers.awaitTermination(5, TimeUnit.SECONDS)) {
                 handlers.shutdownNow();
                 reloads.shutdownNow();
-                connections.forEach(ControlServer::closeQuietly); // e.g. a client that stopped reading
+                connections.forEach(ConnectionHandler::closeQuietly); // e.g. a client that stopped reading
             }
             for (ExecutorService pool : new ExecutorService[] {handlers, reloads, timer}) {
                 if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -205,14 +143,6 @@ public final class ControlServer implements AutoCloseable {
             SocketClaim.release(stateDir);
         } catch (IOException e) {
             log.warn("cannot remove {}: {}", socketPath(), e.toString());
-        }
-    }
-
-    private static void closeQuietly(java.io.Closeable c) {
-        try {
-            c.close();
-        } catch (IOException e) {
-            // closing is best effort: the peer may be gone already
         }
     }
 }
