@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +26,7 @@ final class ConnectionHandler {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
     /** A client that connects and sends nothing must not hold a thread. */
     static final long REQUEST_READ_SECONDS = 10;
+    static final long REFUSE_READ_MILLIS = 200;
 
     private final ControlRoutes routes;
     private final ControlJson json;
@@ -67,9 +71,14 @@ final class ConnectionHandler {
         }
     }
 
-    /** Answers 503 without reading the request (all handler threads are busy). */
+    /**
+     * Answers 503 on the accepting thread (all handler threads are busy). It first reads what the client sends
+     * of its request, for at most {@link #REFUSE_READ_MILLIS}: closing a Unix socket with unread input resets
+     * the connection, and the client would lose the answer. The bound doubles as back-pressure on a flood.
+     */
     void refuse(SocketChannel channel, String reason) {
         try {
+            readRequestHead(channel, REFUSE_READ_MILLIS);
             new HttpResponse(Channels.newOutputStream(channel), true).send(503, HttpResponse.JSON,
                     json.write(new ControlJson.Error(reason)) + "\n");
         } catch (IOException e) {
@@ -77,6 +86,35 @@ final class ConnectionHandler {
         } finally {
             closeQuietly(channel);
             connections.remove(channel);
+        }
+    }
+
+    /** Reads and discards input until the blank line after the headers, the end of input, or the deadline. */
+    private static void readRequestHead(SocketChannel channel, long millis) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        ByteBuffer buf = ByteBuffer.allocate(HttpRequest.MAX_LINE);
+        int matched = 0; // bytes of "\r\n\r\n" seen in a row
+        channel.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_READ);
+            for (long left = millis; left > 0; left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                selector.select(left);
+                selector.selectedKeys().clear();
+                buf.clear();
+                int n = channel.read(buf);
+                if (n < 0) {
+                    return;
+                }
+                for (int i = 0; i < n; i++) {
+                    byte b = buf.get(i);
+                    matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+                    if (matched == 4) {
+                        return;
+                    }
+                }
+            }
+        } finally {
+            channel.configureBlocking(true);
         }
     }
 

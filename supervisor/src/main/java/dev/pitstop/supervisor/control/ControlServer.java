@@ -123,7 +123,6 @@ public final class ControlServer implements AutoCloseable {
         // let requests in flight finish (an answer to "down" is one); follow streams see `closed` and end
         handlers.shutdown();
         reloads.shutdown();
-        timer.shutdownNow();
         try {
             acceptor.join(TimeUnit.SECONDS.toMillis(5));
             if (!handlers.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -131,6 +130,7 @@ public final class ControlServer implements AutoCloseable {
                 reloads.shutdownNow();
                 connections.forEach(ConnectionHandler::closeQuietly); // e.g. a client that stopped reading
             }
+            timer.shutdownNow(); // last: requests still queued above need their read deadline
             for (ExecutorService pool : new ExecutorService[] {handlers, reloads, timer}) {
                 if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
                     log.warn("control threads still busy after closing {}", socketPath());
