@@ -94,10 +94,11 @@ final class ControlRoutes {
         switch (action) {
             case "reload" -> {
                 try {
-                    var result = engine.reload(name);
-                    reply(res, text, ControlJson.Reloaded.of(result), () -> ControlText.reloaded(result));
+                    var reloaded = ControlJson.Reloaded.of(engine.reload(name));
+                    reply(res, text, reloaded, () -> ControlText.reloaded(reloaded));
                 } catch (ReloadFailedException e) {
-                    send(res, 409, text, ControlJson.ReloadFailed.of(e), ControlText.reloadFailed(e));
+                    var failed = ControlJson.ReloadFailed.of(e);
+                    send(res, 409, text, failed, ControlText.reloadFailed("", failed));
                 }
                 return;
             }

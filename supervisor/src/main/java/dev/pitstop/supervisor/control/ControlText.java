@@ -4,8 +4,6 @@ import dev.pitstop.core.event.Event;
 import dev.pitstop.core.process.ApplyResult;
 import dev.pitstop.core.process.LogLine;
 import dev.pitstop.core.process.ProcessStatus;
-import dev.pitstop.core.process.ReloadFailedException;
-import dev.pitstop.core.process.ReloadResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,17 +62,18 @@ final class ControlText {
         return String.format("%dd%02dh", s / 86400, s % 86400 / 3600);
     }
 
-    static String reloaded(ReloadResult r) {
+    static String reloaded(ControlJson.Reloaded r) {
         return r.name() + ": pid " + r.oldPid() + " \u2192 " + r.newPid()
-                + (r.executable() == null ? "" : ", sha256 " + r.executable().shortHex())
-                + ", took " + r.took().toMillis() + " ms\n";
+                + (r.sha256() == null ? "" : ", sha256 " + r.sha256().substring(0, 12))
+                + ", took " + r.tookMs() + " ms\n";
     }
 
-    static String reloadFailed(ReloadFailedException e) {
-        StringBuilder out = new StringBuilder("reload failed: ").append(e.getMessage()).append('\n');
-        if (!e.lastLogLines().isEmpty()) {
+    /** The reason line and the last log lines; {@code prefix} names the process when several reloaded. */
+    static String reloadFailed(String prefix, ControlJson.ReloadFailed f) {
+        StringBuilder out = new StringBuilder(prefix).append("reload failed: ").append(f.error()).append('\n');
+        if (f.lastLogLines() != null && !f.lastLogLines().isEmpty()) {
             out.append("  last log lines:\n");
-            e.lastLogLines().forEach(l -> out.append("    ").append(l).append('\n'));
+            f.lastLogLines().forEach(l -> out.append("    ").append(l).append('\n'));
         }
         return out.toString();
     }

@@ -44,16 +44,10 @@ final class ParallelReload {
             Object outcome = await(names.get(i), futures.get(i));
             outcomes.add(outcome);
             if (outcome instanceof ControlJson.Reloaded r) {
-                asText.append(r.name()).append(": pid ").append(r.oldPid()).append(" \u2192 ").append(r.newPid())
-                        .append(r.sha256() == null ? "" : ", sha256 " + r.sha256().substring(0, 12))
-                        .append(", took ").append(r.tookMs()).append(" ms\n");
+                asText.append(ControlText.reloaded(r));
             } else if (outcome instanceof ControlJson.ReloadFailed f) {
                 allOk = false;
-                asText.append(names.get(i)).append(": reload failed: ").append(f.error()).append('\n');
-                if (f.lastLogLines() != null && !f.lastLogLines().isEmpty()) {
-                    asText.append("  last log lines:\n");
-                    f.lastLogLines().forEach(l -> asText.append("    ").append(l).append('\n'));
-                }
+                asText.append(ControlText.reloadFailed(names.get(i) + ": ", f));
             }
         }
         int status = allOk ? 200 : 409;

@@ -68,13 +68,18 @@ final class SocketClaim {
         if (!Files.exists(socket)) {
             return;
         }
+        boolean live;
         try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            live = probe.isConnected();
+        } catch (IOException refused) {
+            live = false;
+        }
+        if (live) {
             throw new PitstopException("a stack is already running in " + stateDir.getParent() + " ("
                     + readPid(stateDir) + ", socket " + socket + ")");
-        } catch (IOException refused) {
-            // nobody listens: a crashed run left it behind
-            Files.deleteIfExists(socket);
         }
+        // nobody listens: a crashed run left it behind
+        Files.deleteIfExists(socket);
     }
 
     private static String readPid(Path stateDir) {

@@ -51,6 +51,7 @@ final class StreamRoutes {
                 });
     }
 
+    @SuppressWarnings("try") // the subscription is open exactly as long as the stream
     private <T> void serve(HttpRequest req, HttpResponse res, SocketChannel channel, boolean text, String what,
                            Function<T, String> format, Supplier<List<T>> history,
                            Function<Consumer<T>, AutoCloseable> subscribe,
