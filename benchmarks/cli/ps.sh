@@ -4,10 +4,11 @@
 # each and their CPU time (steadier than wall time on a busy machine), and writes
 # benchmarks/results/cli-ps.json.
 #
-#   benchmarks/cli/ps.sh [RUNS]          (default 20 runs after 3 warm-ups)
+#   benchmarks/cli/ps.sh [RUNS]                 (default 20 runs after 3 warm-ups)
+#   PITSTOP_STANDIN=0 benchmarks/cli/ps.sh      the real stack: `pitstop up -d` (needs the engine bound)
 #
-# Until the engine lands, the stack is a stand-in: the real control server (dev.pitstop.cli.FakeStackMain,
-# cli test classes) in front of a fake engine. The client side, which is what this measures, is the real one.
+# By default the stack is a stand-in: the real control server (dev.pitstop.cli.FakeStackMain, cli test
+# classes) in front of a fake engine. The client side, which is what this measures, is the real one.
 set -euo pipefail
 
 runs="${1:-20}"
@@ -25,7 +26,10 @@ rm -rf "$work" && mkdir -p "$work/pitstop" "$work/supervisord" "$results"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true   # our children
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done   # a detached `up`
+  done
 }
 trap cleanup EXIT
 
@@ -57,9 +61,14 @@ command=sleep 3600
 command=sleep 3600
 CONF
 
-java -cp "$repo/cli/target/test-classes:${jar[0]}" dev.pitstop.cli.FakeStackMain "$work/pitstop" \
-  > "$work/pitstop/stand-in.out" 2>&1 &
-pids+=($!)
+if [[ "${PITSTOP_STANDIN:-1}" == 0 ]]; then
+  (cd "$work/pitstop" && "$repo/pitstop" up -d)
+  pids+=("$(cat "$work/pitstop/.pitstop/pitstop.pid")")
+else
+  java -cp "$repo/cli/target/test-classes:${jar[0]}" dev.pitstop.cli.FakeStackMain "$work/pitstop" \
+    > "$work/pitstop/stand-in.out" 2>&1 &
+  pids+=($!)
+fi
 supervisord -c "$work/supervisord/supervisord.conf" > /dev/null 2>&1 &
 pids+=($!)
 
