@@ -1,0 +1,58 @@
+package dev.pitstop.cli.command;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/** Builders for the options and parameters the subcommands share. */
+final class Specs {
+    private Specs() {}
+
+    static CommandSpec command(Object userObject, String name, String... description) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject);
+        spec.name(name);
+        spec.usageMessage().description(description);
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        return spec;
+    }
+
+    static OptionSpec flag(CommandSpec spec, String description, String... names) {
+        OptionSpec option = OptionSpec.builder(names).type(boolean.class).description(description).build();
+        spec.addOption(option);
+        return option;
+    }
+
+    static OptionSpec file(CommandSpec spec, String... names) {
+        OptionSpec option = OptionSpec.builder(names).type(Path.class).paramLabel("FILE")
+                .description("The stack file; its folder holds .pitstop/pitstop.sock. Default: pitstop.yaml, "
+                        + "process-compose.yaml, process-compose.yml or compose.yaml in the current folder.")
+                .build();
+        spec.addOption(option);
+        return option;
+    }
+
+    static OptionSpec json(CommandSpec spec) {
+        return flag(spec, "Print the control API's JSON instead of text.", "--json");
+    }
+
+    static PositionalParamSpec name(CommandSpec spec, String description) {
+        PositionalParamSpec name = PositionalParamSpec.builder().paramLabel("NAME").type(String.class).arity("1").required(true)
+                .description(description).build();
+        spec.addPositional(name);
+        return name;
+    }
+
+    static PositionalParamSpec names(CommandSpec spec, String description) {
+        PositionalParamSpec names = PositionalParamSpec.builder().paramLabel("NAME").type(List.class)
+                .auxiliaryTypes(String.class).arity("1..*").required(true).description(description).build();
+        spec.addPositional(names);
+        return names;
+    }
+
+    static boolean isSet(OptionSpec flag) {
+        return Boolean.TRUE.equals(flag.getValue());
+    }
+}

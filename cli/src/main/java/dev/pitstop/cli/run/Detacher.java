@@ -1,0 +1,99 @@
+package dev.pitstop.cli.run;
+
+import dev.pitstop.cli.Main;
+import dev.pitstop.cli.client.ControlClient;
+import dev.pitstop.cli.client.StackLocation;
+import dev.pitstop.core.PitstopException;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code pitstop up -d}: starts {@code pitstop up} again as a new session leader ({@code setsid}, so closing
+ * the terminal does not hang it up), with its output in {@code .pitstop/pitstop.out}, and returns once that
+ * process answers on the control socket.
+ */
+public final class Detacher {
+    static final Duration STARTUP_DEADLINE = Duration.ofSeconds(60);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    private final StackLocation location;
+    private final boolean verbose;
+
+    public Detacher(StackLocation location, boolean verbose) {
+        this.location = location;
+        this.verbose = verbose;
+    }
+
+    public int detach(PrintWriter out) throws IOException, InterruptedException {
+        ControlClient client = new ControlClient(location);
+        if (client.answers()) {
+            throw new PitstopException("a stack is already running in " + location.directory());
+        }
+        Files.createDirectories(location.stateDir());
+        Path output = location.stateDir().resolve("pitstop.out");
+        Process child = new ProcessBuilder(command())
+                .directory(location.directory().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(output.toFile())
+                .redirectErrorStream(true)
+                .start();
+        Instant deadline = Instant.now().plus(STARTUP_DEADLINE);
+        while (Instant.now().isBefore(deadline)) {
+            if (!child.isAlive()) {
+                throw new PitstopException("pitstop up exited with code " + child.exitValue() + " before the stack "
+                        + "answered; its output (" + output + "):\n" + tail(output));
+            }
+            if (isOurs(child) && client.answers()) {
+                out.println("stack running in the background: pid " + child.pid() + ", output " + output);
+                return 0;
+            }
+            Thread.sleep(100); // polling a process we do not control; the deadline bounds it
+        }
+        throw new PitstopException("the stack did not answer within " + STARTUP_DEADLINE.toSeconds() + " s; pid "
+                + child.pid() + " is still starting, see " + output);
+    }
+
+    /** The pid file names the child, so an answer cannot come from another stack. */
+    private boolean isOurs(Process child) {
+        try {
+            return Files.readString(location.stateDir().resolve("pitstop.pid")).strip()
+                    .equals(Long.toString(child.pid()));
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.add("up");
+        command.add("-f");
+        command.add(location.requireFile().toString());
+        if (verbose) {
+            command.add("-v");
+        }
+        return command;
+    }
+
+    private static String tail(Path output) throws IOException {
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+}

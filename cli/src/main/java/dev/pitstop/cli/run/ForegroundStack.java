@@ -1,0 +1,74 @@
+package dev.pitstop.cli.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.ConfigurationException;
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import dev.pitstop.core.Engine;
+import dev.pitstop.core.EngineFactory;
+import dev.pitstop.core.PitstopException;
+import dev.pitstop.supervisor.control.ControlServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code pitstop up} in the foreground: builds the engine through Guice, opens the control socket, starts
+ * the stack, and waits until it is down, by {@code pitstop down}, the stack itself, or Ctrl-C (a shutdown
+ * hook that brings it down cleanly).
+ */
+public final class ForegroundStack {
+    private final Path stackFile;
+    private final List<Module> modules;
+
+    public ForegroundStack(Path stackFile) {
+        this(stackFile, CliModules.all());
+    }
+
+    ForegroundStack(Path stackFile, List<Module> modules) {
+        this.stackFile = stackFile;
+        this.modules = modules;
+    }
+
+    public int run(PrintWriter out) throws InterruptedException {
+        EngineFactory factory;
+        try {
+            factory = Guice.createInjector(modules).getInstance(EngineFactory.class);
+        } catch (ConfigurationException e) {
+            throw new PitstopException("this build of pitstop has no engine: nothing binds EngineFactory", e);
+        }
+        Engine engine = factory.open(stackFile);
+        ControlServer control = new ControlServer(engine, engine.stack().stateDir(), new ObjectMapper());
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                try {
+                    engine.down();
+                } finally {
+                    control.close();
+                    engine.close();
+                }
+            }
+        };
+        Thread hook = new Thread(stop, "pitstop-shutdown");
+        try {
+            control.start();
+            Runtime.getRuntime().addShutdownHook(hook);
+            engine.up();
+            out.println("stack up: " + engine.ps().size() + " processes, control socket " + control.socketPath());
+            while (!engine.awaitDown(Duration.ofMinutes(1))) {
+                // a foreground stack runs until it is brought down; each wait is bounded all the same
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it does the stop
+            }
+            stop.run();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.pitstop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitstop.supervisor.control.ControlServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliClientCommandsTest {
+    @TempDir Path dir;
+    final FakeEngine engine = new FakeEngine();
+    ControlServer server;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() throws Exception {
+        Files.writeString(dir.resolve("process-compose.yaml"), "processes: {}\n");
+        server = new ControlServer(engine, dir.resolve(".pitstop"), new ObjectMapper());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    int run(String... args) {
+        return Main.run(dir, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void psPrintsAnAlignedTable() {
+        assertThat(run("ps")).isZero();
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).matches("NAME +STATE +HEALTH +PID +RESTARTS +UPTIME +EXIT");
+        assertThat(lines[2]).startsWith("ingest-worker  Running").contains("Not Ready", "4343");
+        assertThat(lines[3]).matches("broken +Error +- +- +5 +- +3");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void psJsonIsTheApiAnswer() throws Exception {
+        assertThat(run("ps", "--json")).isZero();
+        var json = new ObjectMapper().readTree(out.toString());
+        assertThat(json).hasSize(3);
+        assertThat(json.get(1).get("restarts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void stackFileOptionLocatesTheSocketFromAnotherFolder() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("sub"));
+        int code = Main.run(elsewhere, new PrintWriter(out, true), new PrintWriter(err, true),
+                "ps", "-f", "../process-compose.yaml");
+        assertThat(code).isZero();
+        assertThat(out.toString()).startsWith("NAME");
+    }
+
+    @Test
+    void reloadPrintsOldAndNewPidDigestAndTime() {
+        assertThat(run("reload", "nats")).isZero();
+        assertThat(out.toString()).isEqualTo("nats: pid 4242 \u2192 5151, sha256 3f2a9c0d1e2b, took 412 ms\n");
+        assertThat(engine.calls).containsExactly("reload nats");
+    }
+
+    @Test
+    void failedReloadPrintsReasonAndLastLogLinesAndFails() {
+        assertThat(run("reload", "broken")).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("""
+                reload failed: broken: exited before it was ready (exit code 3)
+                  last log lines:
+                    starting broken
+                    fatal: port 4222 in use
+                """);
+    }
+
+    @Test
+    void severalNamesReloadInOneRequest() {
+        assertThat(run("reload", "nats", "broken")).isEqualTo(1);
+        assertThat(err.toString()).contains("nats: pid 4242 \u2192 5151", "broken: reload failed");
+        assertThat(engine.calls).containsExactlyInAnyOrder("reload nats", "reload broken");
+    }
+
+    @Test
+    void actionsAndUnknownProcess() {
+        assertThat(run("restart", "nats")).isZero();
+        assertThat(run("stop", "nats")).isZero();
+        assertThat(run("start", "nats")).isZero();
+        assertThat(out.toString()).isEqualTo("nats: restarted\nnats: stopped\nnats: started\n");
+        assertThat(run("restart", "nope")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: no process named 'nope' in this stack\n");
+    }
+
+    @Test
+    void logsEventsApplyDown() {
+        assertThat(run("logs", "nats", "-n", "2")).isZero();
+        assertThat(out.toString()).isEqualTo("nats line 2\nnats line 3\n");
+        assertThat(run("events", "--json", "-n", "1")).isZero();
+        assertThat(out.toString()).contains("\"type\":\"STATE_CHANGED\"");
+        assertThat(run("apply")).isZero();
+        assertThat(out.toString()).contains("started:   web", "restarted: nats");
+        assertThat(run("down")).isZero();
+        assertThat(out.toString()).endsWith("stack stopped\n");
+        assertThat(engine.calls).containsExactly("apply", "down");
+    }
+
+    @Test
+    void logsFollowPrintsLinesAsTheyCome() {
+        CompletableFuture<Integer> follow = CompletableFuture.supplyAsync(() -> run("logs", "nats", "-f", "-n", "1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("nats line 3"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !engine.logFollowers.isEmpty());
+        engine.emitLog("nats", "live line");
+        await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("live line"));
+        server.close(); // ends the stream like a stopping stack does
+        assertThat(follow.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join()).isZero();
+    }
+
+    @Test
+    void badCountIsAUsageError() {
+        assertThat(run("logs", "nats", "-n", "-3")).isEqualTo(2);
+        assertThat(err.toString()).contains("-n must not be negative");
+    }
+}

@@ -1,0 +1,32 @@
+package dev.pitstop.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pitstop.cli.client.StackLocation;
+import dev.pitstop.core.PitstopException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetacherTest {
+    @TempDir Path dir;
+
+    /**
+     * A real re-exec of {@code pitstop up} in the background. This build binds no engine yet, so the child
+     * exits at once; the parent must notice, not wait for its deadline, and show the child's output.
+     */
+    @Test
+    void aChildThatExitsBeforeAnsweringIsReportedWithItsOutput() throws Exception {
+        Files.writeString(dir.resolve("pitstop.yaml"), "processes: {}\n");
+        StackLocation location = StackLocation.find(null, dir);
+        assertThatThrownBy(() -> new Detacher(location, false).detach(new PrintWriter(new StringWriter())))
+                .isInstanceOf(PitstopException.class)
+                .hasMessageStartingWith("pitstop up exited with code 1 before the stack answered")
+                .hasMessageContaining("nothing binds EngineFactory");
+        assertThat(dir.resolve(".pitstop/pitstop.out")).exists();
+    }
+}

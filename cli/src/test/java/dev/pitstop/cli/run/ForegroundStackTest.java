@@ -1,0 +1,61 @@
+package dev.pitstop.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.google.inject.Module;
+import dev.pitstop.cli.FakeEngine;
+import dev.pitstop.cli.Main;
+import dev.pitstop.core.EngineFactory;
+import dev.pitstop.core.PitstopException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForegroundStackTest {
+    @TempDir Path dir;
+
+    @Test
+    void runsUntilDownThroughTheSocketThenCleansUp() throws Exception {
+        Path file = Files.writeString(dir.resolve("pitstop.yaml"), "processes: {}\n");
+        FakeEngine engine = new FakeEngine(dir);
+        Module withFakeEngine = binder -> binder.bind(EngineFactory.class).toInstance(stackFile -> engine);
+        StringWriter upOut = new StringWriter();
+        CompletableFuture<Integer> up = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ForegroundStack(file, List.of(withFakeEngine)).run(new PrintWriter(upOut, true));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        Path socket = dir.resolve(".pitstop/pitstop.sock");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket) && engine.calls.contains("up"));
+
+        StringWriter out = new StringWriter();
+        assertThat(Main.run(dir, new PrintWriter(out, true), new PrintWriter(out, true), "ps")).isZero();
+        assertThat(Main.run(dir, new PrintWriter(out, true), new PrintWriter(out, true), "down")).isZero();
+
+        assertThat(up.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(upOut.toString()).startsWith("stack up: 3 processes, control socket " + socket);
+        assertThat(engine.calls).containsSubsequence("up", "down", "close");
+        assertThat(socket).doesNotExist();
+        assertThat(dir.resolve(".pitstop/pitstop.pid")).doesNotExist();
+    }
+
+    @Test
+    void withoutAnEngineBindingSaysSoInOneLine() {
+        Path file = dir.resolve("pitstop.yaml");
+        assertThatThrownBy(() -> new ForegroundStack(file, List.of()).run(new PrintWriter(new StringWriter())))
+                .isInstanceOf(PitstopException.class)
+                .hasMessage("this build of pitstop has no engine: nothing binds EngineFactory");
+    }
+}
