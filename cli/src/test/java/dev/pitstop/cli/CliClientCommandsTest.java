@@ -1,5 +1,6 @@
 package dev.pitstop.cli;
 
+import dev.pitstop.testkit.FakeEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

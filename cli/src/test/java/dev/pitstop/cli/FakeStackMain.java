@@ -1,5 +1,6 @@
 package dev.pitstop.cli;
 
+import dev.pitstop.testkit.FakeEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitstop.supervisor.control.ControlServer;
 import java.nio.file.Path;

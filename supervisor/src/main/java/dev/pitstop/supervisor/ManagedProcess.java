@@ -152,13 +152,13 @@ final class ManagedProcess {
 
     private void armProbes(Run r) {
         if (spec.readinessProbe() != null) {
-            r.add(probe(spec.readinessProbe(), ok -> readiness(r, ok)));
+            r.add(probe(spec.readinessProbe(), ProbeRunner.READINESS_STARTUP_PERIOD, ok -> readiness(r, ok)));
         } else if (readyLine == null) {
             r.add(sv.scheduler.schedule(() -> readiness(r, true), sv.config.survivalWindow().toMillis(),
                     TimeUnit.MILLISECONDS));
         }
         if (spec.livenessProbe() != null) {
-            r.add(probe(spec.livenessProbe(), ok -> {
+            r.add(probe(spec.livenessProbe(), null, ok -> {
                 if (!ok) {
                     livenessFailed(r);
                 }
@@ -166,9 +166,9 @@ final class ManagedProcess {
         }
     }
 
-    private ProbeRunner probe(ProbeSpec probeSpec, Consumer<Boolean> onChange) {
+    private ProbeRunner probe(ProbeSpec probeSpec, Duration startupPeriod, Consumer<Boolean> onChange) {
         ProbeRunner runner = new ProbeRunner(probeSpec, sv.probes.create(host.stack(), spec, probeSpec.action()),
-                sv.scheduler, onChange);
+                sv.scheduler, startupPeriod, onChange);
         runner.start();
         return runner;
     }

@@ -10,22 +10,33 @@ import java.util.function.Consumer;
 /**
  * Runs one probe of one run on the shared scheduler: initial delay, then one attempt per period (counted from the
  * end of the previous attempt), and reports each crossing of the success or failure threshold exactly once.
+ * A readiness probe that has never passed yet runs at a faster start-up period, so that a (re)started process
+ * is seen ready within milliseconds rather than after a whole period; from its first success on, the
+ * configured period applies (a Pitstop extension; Process Compose waits a full period).
  */
 final class ProbeRunner implements AutoCloseable {
+    /** Cadence of a readiness probe until its first success: fast, yet at most 20 attempts a second. */
+    static final Duration READINESS_STARTUP_PERIOD = Duration.ofMillis(50);
+
     private final ProbeSpec spec;
     private final Probe probe;
     private final ScheduledExecutorService scheduler;
+    private final Duration startupPeriod;
     private final Consumer<Boolean> onChange;
+    private boolean everPassed;
     private Boolean passing;
     private int successes;
     private int failures;
     private ScheduledFuture<?> next;
     private boolean closed;
 
-    ProbeRunner(ProbeSpec spec, Probe probe, ScheduledExecutorService scheduler, Consumer<Boolean> onChange) {
+    /** @param startupPeriod the period until the first success, or {@code null} to use the configured one */
+    ProbeRunner(ProbeSpec spec, Probe probe, ScheduledExecutorService scheduler, Duration startupPeriod,
+                Consumer<Boolean> onChange) {
         this.spec = spec;
         this.probe = probe;
         this.scheduler = scheduler;
+        this.startupPeriod = startupPeriod;
         this.onChange = onChange;
     }
 
@@ -60,6 +71,7 @@ final class ProbeRunner implements AutoCloseable {
                 return;
             }
             if (ok) {
+                everPassed = true;
                 failures = 0;
                 successes++;
                 if (!Boolean.TRUE.equals(passing) && successes >= Math.max(1, spec.successThreshold())) {
@@ -72,7 +84,11 @@ final class ProbeRunner implements AutoCloseable {
                     passing = changed = false;
                 }
             }
-            schedule(spec.periodSeconds() <= 0 ? 10 : spec.periodSeconds());
+            double period = spec.periodSeconds() <= 0 ? 10 : spec.periodSeconds();
+            if (!everPassed && startupPeriod != null) {
+                period = Math.min(period, startupPeriod.toMillis() / 1000.0);
+            }
+            schedule(period);
         }
         if (changed != null) {
             onChange.accept(changed);

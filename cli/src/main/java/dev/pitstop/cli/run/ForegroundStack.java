@@ -2,10 +2,10 @@ package dev.pitstop.cli.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.ConfigurationException;
-import com.google.inject.Guice;
 import com.google.inject.Module;
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.EngineFactory;
+import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.supervisor.control.ControlServer;
 import java.io.PrintWriter;
@@ -21,21 +21,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ForegroundStack {
     private final Path stackFile;
-    private final List<Module> modules;
+    private final List<Module> overrides;
 
     public ForegroundStack(Path stackFile) {
-        this(stackFile, CliModules.all());
+        this(stackFile, List.of());
     }
 
-    ForegroundStack(Path stackFile, List<Module> modules) {
+    /** @param overrides bindings that replace the ones of the modules found on the class path (tests) */
+    ForegroundStack(Path stackFile, List<Module> overrides) {
         this.stackFile = stackFile;
-        this.modules = modules;
+        this.overrides = overrides;
     }
 
     public int run(PrintWriter out) throws InterruptedException {
         EngineFactory factory;
         try {
-            factory = Guice.createInjector(modules).getInstance(EngineFactory.class);
+            factory = Pitstop.injector(overrides.toArray(Module[]::new)).getInstance(EngineFactory.class);
         } catch (ConfigurationException e) {
             throw new PitstopException("this build of pitstop has no engine: nothing binds EngineFactory", e);
         }

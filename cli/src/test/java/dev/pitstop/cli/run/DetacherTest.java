@@ -16,17 +16,17 @@ class DetacherTest {
     @TempDir Path dir;
 
     /**
-     * A real re-exec of {@code pitstop up} in the background. This build binds no engine yet, so the child
+     * A real re-exec of {@code pitstop up} in the background with a stack file that does not read, so the child
      * exits at once; the parent must notice, not wait for its deadline, and show the child's output.
      */
     @Test
     void aChildThatExitsBeforeAnsweringIsReportedWithItsOutput() throws Exception {
-        Files.writeString(dir.resolve("pitstop.yaml"), "processes: {}\n");
+        Files.writeString(dir.resolve("pitstop.yaml"), "processes:\n  web:\n    comand: sleep 1\n");
         StackLocation location = StackLocation.find(null, dir);
         assertThatThrownBy(() -> new Detacher(location, false).detach(new PrintWriter(new StringWriter())))
                 .isInstanceOf(PitstopException.class)
                 .hasMessageStartingWith("pitstop up exited with code 1 before the stack answered")
-                .hasMessageContaining("nothing binds EngineFactory");
+                .hasMessageContaining("processes.web: a process needs a command or an entrypoint");
         assertThat(dir.resolve(".pitstop/pitstop.out")).exists();
     }
 }

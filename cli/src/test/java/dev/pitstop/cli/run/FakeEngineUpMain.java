@@ -1,7 +1,7 @@
 package dev.pitstop.cli.run;
 
 import com.google.inject.Module;
-import dev.pitstop.cli.FakeEngine;
+import dev.pitstop.testkit.FakeEngine;
 import dev.pitstop.core.EngineFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;

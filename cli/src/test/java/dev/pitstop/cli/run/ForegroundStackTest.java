@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.google.inject.Module;
-import dev.pitstop.cli.FakeEngine;
+import dev.pitstop.testkit.FakeEngine;
 import dev.pitstop.cli.Main;
 import dev.pitstop.core.EngineFactory;
-import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.stack.StackFileException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -52,10 +52,12 @@ class ForegroundStackTest {
     }
 
     @Test
-    void withoutAnEngineBindingSaysSoInOneLine() {
+    void aBrokenStackFileStopsUpBeforeAnythingStarts() throws Exception {
         Path file = dir.resolve("pitstop.yaml");
-        assertThatThrownBy(() -> new ForegroundStack(file, List.of()).run(new PrintWriter(new StringWriter())))
-                .isInstanceOf(PitstopException.class)
-                .hasMessage("this build of pitstop has no engine: nothing binds EngineFactory");
+        Files.writeString(file, "processes:\n  web:\n    comand: sleep 1\n");
+        assertThatThrownBy(() -> new ForegroundStack(file).run(new PrintWriter(new StringWriter())))
+                .isInstanceOf(StackFileException.class)
+                .hasMessage(file + ":2:3: processes.web: a process needs a command or an entrypoint");
+        assertThat(dir.resolve(".pitstop/pitstop.sock")).doesNotExist();
     }
 }

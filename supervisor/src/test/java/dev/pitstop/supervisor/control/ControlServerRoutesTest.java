@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor.control;
 
+import dev.pitstop.testkit.FakeEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,11 @@
-package dev.pitstop.cli;
+package dev.pitstop.testkit;
 
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.Sha256;
+import dev.pitstop.core.SwapResult;
+import dev.pitstop.core.store.Manifest;
+import dev.pitstop.core.store.Snapshot;
+import dev.pitstop.core.store.VerifyReport;
 import dev.pitstop.core.event.Event;
 import dev.pitstop.core.event.EventListener;
 import dev.pitstop.core.event.EventType;
@@ -23,7 +27,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** (Copy of the supervisor control tests' fake.) An engine that records calls and answers from fixed data: three processes, "broken" fails to reload. */
+/**
+ * An engine that records calls and answers from fixed data: three processes, "broken" fails to reload.
+ * For tests of what sits on top of an engine (control server, CLI) without running processes.
+ */
 public final class FakeEngine implements Engine {
     private final java.nio.file.Path stackDir;
 
@@ -36,8 +43,8 @@ public final class FakeEngine implements Engine {
         this.stackDir = stackDir;
     }
 
-    static final Instant STARTED = Instant.parse("2026-01-02T03:04:05Z");
-    static final Sha256 DIGEST = new Sha256("3f2a9c0d1e2b" + "0".repeat(52));
+    public static final Instant STARTED = Instant.parse("2026-01-02T03:04:05Z");
+    public static final Sha256 DIGEST = new Sha256("3f2a9c0d1e2b" + "0".repeat(52));
 
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public final List<Consumer<LogLine>> logFollowers = new CopyOnWriteArrayList<>();
@@ -158,5 +165,34 @@ public final class FakeEngine implements Engine {
     @Override
     public void close() {
         calls.add("close");
+    }
+
+    @Override
+    public SwapResult install(String binary, java.nio.file.Path file, String version, boolean force) {
+        calls.add("install " + binary);
+        return new SwapResult(binary, null, version, List.of());
+    }
+
+    @Override
+    public SwapResult rollback(String binary, String to, boolean force) {
+        calls.add("rollback " + binary);
+        return new SwapResult(binary, null, to, List.of());
+    }
+
+    @Override
+    public Manifest manifest() {
+        return Manifest.empty();
+    }
+
+    @Override
+    public VerifyReport verify() {
+        calls.add("verify");
+        return new VerifyReport(0, List.of());
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        calls.add("snapshot");
+        return new Snapshot(STARTED, null);
     }
 }
