@@ -71,6 +71,28 @@ public interface Engine extends AutoCloseable {
      */
     SwapResult rollback(String binary, String to, boolean force);
 
+    /**
+     * Fetches binaries from their sources (all of the stack's when {@code binaries} is empty), verifies, trusts
+     * and stores them; a version that differs from the current one is recorded as candidate (as current when
+     * none is yet). Nothing is reloaded.
+     */
+    List<FetchResult> fetch(List<String> binaries);
+
+    /**
+     * Fetches binaries for another platform into {@code outputDir} (verified and extracted, but neither trusted,
+     * stored nor recorded: they are not meant to run here).
+     */
+    List<FetchResult> fetchFor(Platform platform, List<String> binaries, Path outputDir);
+
+    /** Fetches, then swaps every binary that changed onto its new version (health-gated, with rollback). */
+    List<SwapResult> update(List<String> binaries);
+
+    /** For each binary, its current version and the newest its source offers. */
+    List<OutdatedBinary> outdated();
+
+    /** How the asset of a binary would be chosen on {@code platform}: every candidate with its score. */
+    String explain(String binary, Platform platform);
+
     /** The stack's {@code pitstop.lock.json} as it is now. */
     Manifest manifest();
 

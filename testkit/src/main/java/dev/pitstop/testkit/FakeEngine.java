@@ -1,6 +1,9 @@
 package dev.pitstop.testkit;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.OutdatedBinary;
+import dev.pitstop.core.Platform;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.SwapResult;
 import dev.pitstop.core.store.Manifest;
@@ -194,5 +197,35 @@ public final class FakeEngine implements Engine {
     public Snapshot snapshot() {
         calls.add("snapshot");
         return new Snapshot(STARTED, null);
+    }
+
+    @Override
+    public List<FetchResult> fetch(List<String> binaries) {
+        calls.add("fetch " + binaries);
+        return List.of();
+    }
+
+    @Override
+    public List<FetchResult> fetchFor(Platform platform, List<String> binaries, java.nio.file.Path outputDir) {
+        calls.add("fetchFor " + platform + " " + binaries);
+        return List.of();
+    }
+
+    @Override
+    public List<SwapResult> update(List<String> binaries) {
+        calls.add("update " + binaries);
+        return List.of();
+    }
+
+    @Override
+    public List<OutdatedBinary> outdated() {
+        calls.add("outdated");
+        return List.of(new OutdatedBinary("nats", "2.10.0", "2.11.1"));
+    }
+
+    @Override
+    public String explain(String binary, Platform platform) {
+        calls.add("explain " + binary);
+        return "candidates for " + binary + " on " + platform + "\n";
     }
 }

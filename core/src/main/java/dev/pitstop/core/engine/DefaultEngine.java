@@ -1,6 +1,10 @@
 package dev.pitstop.core.engine;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.OutdatedBinary;
+import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.Platform;
 import dev.pitstop.core.SwapResult;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.Snapshot;
@@ -139,6 +143,31 @@ final class DefaultEngine implements Engine {
     @Override
     public SwapResult rollback(String binary, String to, boolean force) {
         return binaries.rollback(stack, binary, to, force);
+    }
+
+    @Override
+    public List<FetchResult> fetch(List<String> names) {
+        throw new PitstopException("fetching from sources is not wired into this build yet");
+    }
+
+    @Override
+    public List<FetchResult> fetchFor(Platform platform, List<String> names, Path outputDir) {
+        throw new PitstopException("fetching from sources is not wired into this build yet");
+    }
+
+    @Override
+    public List<SwapResult> update(List<String> names) {
+        throw new PitstopException("fetching from sources is not wired into this build yet");
+    }
+
+    @Override
+    public List<OutdatedBinary> outdated() {
+        throw new PitstopException("fetching from sources is not wired into this build yet");
+    }
+
+    @Override
+    public String explain(String binary, Platform platform) {
+        throw new PitstopException("fetching from sources is not wired into this build yet");
     }
 
     @Override
