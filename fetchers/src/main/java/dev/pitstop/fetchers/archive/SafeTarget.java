@@ -90,11 +90,12 @@ final class SafeTarget {
         if (linkTarget.startsWith("/") || linkTarget.matches("^[A-Za-z]:.*")) {
             throw unsafe(entryName, "symlink to absolute path " + linkTarget);
         }
-        Path pointsTo = link.getParent().resolve(linkTarget).normalize();
-        if (!pointsTo.startsWith(root)) {
+        Files.createDirectories(link.getParent());
+        // judged from the real parent folder, so that links through earlier links cannot climb out
+        Path pointsTo = link.getParent().toRealPath().resolve(linkTarget).normalize();
+        if (!link.getParent().normalize().resolve(linkTarget).normalize().startsWith(root) || !pointsTo.startsWith(realRoot)) {
             throw unsafe(entryName, "symlink points outside: " + linkTarget);
         }
-        Files.createDirectories(link.getParent());
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, Path.of(linkTarget));
     }

@@ -19,8 +19,11 @@ final class BodyStream implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseab
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private volatile Flow.Subscription subscription;
 
-    static HttpResponse.BodyHandler<Void> handler(BodyStream stream) {
-        return info -> HttpResponse.BodySubscribers.fromSubscriber(stream);
+    /** Reads the body of a response obtained with {@code BodyHandlers.ofPublisher()}. */
+    static BodyStream of(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+        BodyStream stream = new BodyStream();
+        response.body().subscribe(stream);
+        return stream;
     }
 
     @Override

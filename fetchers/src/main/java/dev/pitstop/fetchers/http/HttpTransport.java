@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.google.inject.Inject;
@@ -90,8 +91,8 @@ public final class HttpTransport {
     private void transfer(URI uri, HashingFile out, ProgressListener progress) throws IOException, InterruptedException {
         long offset = out.size();
         Map<String, String> headers = offset > 0 ? Map.of("Range", "bytes=" + offset + "-") : Map.of();
-        BodyStream body = new BodyStream();
-        HttpResponse<Void> response = send(uri, headers, BodyStream.handler(body));
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(uri, headers, HttpResponse.BodyHandlers.ofPublisher());
+        BodyStream body = BodyStream.of(response);
         try {
             int status = response.statusCode();
             checkTransient(response.uri(), status, response.headers());
@@ -134,7 +135,10 @@ public final class HttpTransport {
         for (int hop = 0; ; hop++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(settings.requestTimeout()).GET();
             sent.forEach(request::header);
-            HttpResponse<T> response = client.send(request.build(), handler);
+            // a redirect's own body is dropped so that its connection goes back to the pool
+            HttpResponse<T> response = client.send(request.build(), info -> info.statusCode() / 100 == 3
+                    && info.statusCode() != 304 && info.headers().firstValue("Location").isPresent()
+                    ? HttpResponse.BodySubscribers.replacing(null) : handler.apply(info));
             int status = response.statusCode();
             Optional<String> location = response.headers().firstValue("Location");
             if (status / 100 != 3 || status == 304 || location.isEmpty()) {
