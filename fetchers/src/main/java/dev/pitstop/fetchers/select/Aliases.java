@@ -11,6 +11,13 @@ final class Aliases {
     static final Map<String, String> ARCH = new HashMap<>();
     static final Map<String, String> LIBC = new HashMap<>();
     static final String UNIVERSAL = "universal";
+    /**
+     * Legacy or vague spellings that lose against an explicit one in the same release ({@code jq-linux64} vs
+     * {@code jq-linux-amd64}, {@code hugo_Linux-64bit} vs {@code hugo_linux-amd64}, {@code jq-osx-amd64} vs
+     * {@code jq-macos-amd64}).
+     */
+    static final java.util.Set<String> WEAK = java.util.Set.of("64bit", "32bit", "linux64", "linux32", "win64", "win32",
+            "win", "mac", "mac64", "osx", "macosx", "intel", "x86");
 
     static {
         put(OS, "linux", "linux", "linux64", "linux32");

@@ -48,16 +48,21 @@ final class AssetScorer {
         String namedOs = null;
         String namedArch = null;
         String namedLibc = null;
+        boolean weakOs = false;
+        boolean weakArch = false;
         int unexplained = 0;
         for (String t : tokens(lower)) {
             String o = Aliases.OS.get(t);
             String a = Aliases.ARCH.get(t);
             String l = Aliases.LIBC.get(t);
-            if (o != null && (namedOs == null || "android".equals(o))) {
+            boolean weak = Aliases.WEAK.contains(t);
+            if (o != null && (namedOs == null || "android".equals(o) || (weakOs && !weak))) {
                 namedOs = o;
+                weakOs = weak;
             }
-            if (a != null && (namedArch == null || Aliases.UNIVERSAL.equals(namedArch))) {
+            if (a != null && (namedArch == null || Aliases.UNIVERSAL.equals(namedArch) || (weakArch && !weak))) {
                 namedArch = a;
+                weakArch = weak;
             }
             if (l != null) {
                 namedLibc = l;
@@ -82,14 +87,14 @@ final class AssetScorer {
         } else if (!namedOs.equals(os)) {
             return no(why, "for " + namedOs);
         } else {
-            score += add(why, 100, "os " + os);
+            score += add(why, weakOs ? 95 : 100, "os " + os + (weakOs ? " (legacy name)" : ""));
         }
         if ("windows".equals(namedOs) || "windows".equals(os)) {
             if (format.map(k -> k.suffix().equals(".exe")).orElse(false) && !"windows".equals(os)) {
                 return no(why, "windows .exe");
             }
         }
-        int archScore = archScore(namedArch);
+        int archScore = archScore(namedArch) - (weakArch && namedArch.equals(arch) ? 5 : 0);
         if (archScore == INELIGIBLE) {
             return no(why, "for " + namedArch);
         }
