@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class BodyStream implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseable {
     private static final Object END = new Object();
+    /** Chunks in flight: enough to keep the connection busy while the file is written, bounded in memory. */
+    private static final int WINDOW = 64;
 
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private volatile Flow.Subscription subscription;
@@ -29,7 +31,7 @@ final class BodyStream implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseab
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        s.request(1);
+        s.request(WINDOW);
     }
 
     @Override

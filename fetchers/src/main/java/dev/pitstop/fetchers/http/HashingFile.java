@@ -58,8 +58,8 @@ public final class HashingFile implements AutoCloseable {
         }
     }
 
+    /** The digests; no fsync: the file is a staging copy, and the store makes its own copy durable. */
     public Download finish(int resumed) throws IOException {
-        channel.force(false);
         Map<String, String> hex = new LinkedHashMap<>();
         digests.forEach((alg, d) -> hex.put(alg, HexFormat.of().formatHex(d.digest())));
         return new Download(file, size, hex, resumed);

@@ -64,7 +64,9 @@ public final class FetchPipeline {
             List<Expected> expected = evidence.collect(plan);
             Set<String> algorithms = new TreeSet<>(Set.of("sha256"));
             expected.forEach(e -> algorithms.add(e.digest().algorithm()));
+            long started = System.nanoTime();
             Download got = transfer(plan.asset().downloadUrl(), download, algorithms, request);
+            long downloaded = System.nanoTime();
             List<Evidence> used = verify(assetName, expected, got, request.recordedSha().isPresent());
             ArchiveFormat format = ArchiveFormat.of(assetName);
             List<Extracted> files = extractor.extract(download, assetName, unpacked, request.spec().name());
@@ -73,6 +75,8 @@ public final class FetchPipeline {
             binary.toFile().setExecutable(true, false);
             Sha256 archiveSha = new Sha256(got.digests().get("sha256"));
             Sha256 binarySha = format == ArchiveFormat.BARE ? archiveSha : Sha256.ofFile(binary);
+            LOG.debug("{}: {} bytes downloaded and hashed in {} ms, extracted and picked in {} ms", assetName, got.size(),
+                    (downloaded - started) / 1_000_000, (System.nanoTime() - downloaded) / 1_000_000);
             if (request.recordedSha().isPresent()) {
                 Sha256 recorded = request.recordedSha().get();
                 if (!recorded.equals(archiveSha) && !recorded.equals(binarySha)) {
