@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -37,15 +38,17 @@ public final class Extractor {
     public List<Extracted> extract(Path archive, String archiveName, Path into, String bareName) {
         ArchiveFormat format = ArchiveFormat.of(archiveName);
         try {
-            SafeTarget target = new SafeTarget(archiveName, into, limits, Files.size(archive));
+            long size = Files.size(archive);
+            SafeTarget target = new SafeTarget(archiveName, into, limits, () -> size);
             if (format == ArchiveFormat.ZIP) {
                 unzip(archive, target);
             } else if (format.isTar()) {
-                try (InputStream in = decompressed(archive, format); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+                try (InputStream in = decompressed(Files.newInputStream(archive), format);
+                     TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
                     untar(tar, target);
                 }
             } else {
-                try (InputStream in = decompressed(archive, format)) {
+                try (InputStream in = decompressed(Files.newInputStream(archive), format)) {
                     target.file(bareName, in, true);
                 }
             }
@@ -55,8 +58,31 @@ public final class Extractor {
         }
     }
 
-    private static InputStream decompressed(Path archive, ArchiveFormat format) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+    /**
+     * Extracts a tar archive while it is still arriving (see {@code FetchPipeline}); the same checks apply.
+     *
+     * @param compressedBytes how many archive bytes were read so far, for the expansion-ratio check
+     */
+    public List<Extracted> extractTar(InputStream archive, String archiveName, Path into, LongSupplier compressedBytes)
+            throws IOException {
+        ArchiveFormat format = ArchiveFormat.of(archiveName);
+        if (!format.isTar()) {
+            throw new IllegalArgumentException(archiveName + " is not a tar archive");
+        }
+        SafeTarget target = new SafeTarget(archiveName, into, limits, compressedBytes);
+        try (InputStream in = decompressed(archive, format); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            untar(tar, target);
+        }
+        return target.files();
+    }
+
+    /** Whether {@link #extractTar} can take this file while it downloads. */
+    public static boolean streamable(String archiveName) {
+        return ArchiveFormat.of(archiveName).isTar();
+    }
+
+    private static InputStream decompressed(InputStream source, ArchiveFormat format) throws IOException {
+        InputStream raw = new BufferedInputStream(source, 1 << 16);
         if (format.compressor() == null) {
             return raw;
         }

@@ -1,5 +1,6 @@
 package dev.pitstop.fetchers.archive;
 
+import dev.pitstop.core.Sha256;
 import dev.pitstop.core.source.UnsafeArchiveException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,18 +25,19 @@ final class SafeTarget {
     private final Path root;
     private final Path realRoot;
     private final ExtractionLimits limits;
-    private final long archiveSize;
+    private final java.util.function.LongSupplier archiveSize;
     private final List<Extracted> files = new ArrayList<>();
     private long written;
     private int entries;
 
-    SafeTarget(String archiveName, Path root, ExtractionLimits limits, long archiveSize) throws IOException {
+    SafeTarget(String archiveName, Path root, ExtractionLimits limits, java.util.function.LongSupplier archiveSize)
+            throws IOException {
         this.archiveName = archiveName;
         this.root = root.toAbsolutePath().normalize();
         Files.createDirectories(this.root);
         this.realRoot = this.root.toRealPath();
         this.limits = limits;
-        this.archiveSize = Math.max(archiveSize, 1);
+        this.archiveSize = archiveSize;
     }
 
     List<Extracted> files() {
@@ -74,15 +76,18 @@ final class SafeTarget {
         Files.deleteIfExists(target);
         long size = 0;
         byte[] buffer = new byte[1 << 16];
+        java.security.MessageDigest digest = Sha256.newDigest();
         try (OutputStream out = Files.newOutputStream(target)) {
             for (int n; (n = content.read(buffer)) > 0; ) {
                 size += n;
                 count(entryName, n);
+                digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
         }
         setMode(target, executable);
-        files.add(new Extracted(root.relativize(target).toString().replace('\\', '/'), target, executable, size));
+        files.add(new Extracted(root.relativize(target).toString().replace('\\', '/'), target, executable, size,
+                Sha256.of(digest.digest())));
     }
 
     void symlink(String entryName, String linkTarget) throws IOException {
@@ -119,7 +124,7 @@ final class SafeTarget {
         if (written > limits.maxTotalBytes()) {
             throw unsafe(entryName, "expands past " + limits.maxTotalBytes() + " bytes");
         }
-        if (written > limits.ratioFloorBytes() && written / archiveSize > limits.maxRatio()) {
+        if (written > limits.ratioFloorBytes() && written / Math.max(1, archiveSize.getAsLong()) > limits.maxRatio()) {
             throw unsafe(entryName, "expands more than " + limits.maxRatio() + " times its size");
         }
     }

@@ -73,13 +73,18 @@ public final class HttpTransport {
      * {@code Range} request, or starts over when the server ignores it.
      */
     public Download download(URI uri, Path file, Set<String> algorithms, ProgressListener progress) {
+        return download(uri, file, algorithms, progress, Tee.NONE);
+    }
+
+    /** As {@link #download(URI, Path, Set, ProgressListener)}, also handing every byte to {@code tee}. */
+    public Download download(URI uri, Path file, Set<String> algorithms, ProgressListener progress, Tee tee) {
         try (HashingFile out = new HashingFile(file, algorithms)) {
             int[] resumed = {0};
             settings.retry().call("download " + redact(uri), attempt -> {
                 if (attempt > 1 && out.size() > 0) {
                     resumed[0]++;
                 }
-                transfer(uri, out, progress);
+                transfer(uri, out, progress, tee);
                 return null;
             });
             return out.finish(resumed[0]);
@@ -88,7 +93,8 @@ public final class HttpTransport {
         }
     }
 
-    private void transfer(URI uri, HashingFile out, ProgressListener progress) throws IOException, InterruptedException {
+    private void transfer(URI uri, HashingFile out, ProgressListener progress, Tee tee)
+            throws IOException, InterruptedException {
         long offset = out.size();
         Map<String, String> headers = offset > 0 ? Map.of("Range", "bytes=" + offset + "-") : Map.of();
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(uri, headers, HttpResponse.BodyHandlers.ofPublisher());
@@ -103,6 +109,7 @@ public final class HttpTransport {
                     LOG.debug("{}: unusable Content-Range, starting over", redact(uri));
                     body.close();
                     out.restart();
+                    tee.restarted();
                     throw new IOException("server answered a Range request with an unexpected Content-Range");
                 }
                 total = "*".equals(m.group(3)) ? -1 : Long.parseLong(m.group(3));
@@ -110,13 +117,16 @@ public final class HttpTransport {
                 if (offset > 0) {
                     LOG.debug("{}: server ignored Range, starting over", redact(uri));
                     out.restart();
+                    tee.restarted();
                 }
             } else {
                 throw new FetchException("GET " + redact(response.uri()) + " answered HTTP " + status);
             }
             for (List<ByteBuffer> chunk; (chunk = body.next(settings.readTimeout())) != null; ) {
                 for (ByteBuffer b : chunk) {
+                    ByteBuffer copy = b.duplicate();
                     out.write(b);
+                    tee.write(copy);
                 }
                 progress.progress(out.size(), total);
             }

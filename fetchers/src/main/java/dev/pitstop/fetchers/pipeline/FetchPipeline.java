@@ -15,6 +15,7 @@ import dev.pitstop.fetchers.archive.ExtractionLimits;
 import dev.pitstop.fetchers.archive.Extractor;
 import dev.pitstop.fetchers.http.Download;
 import dev.pitstop.fetchers.http.HashingFile;
+import dev.pitstop.fetchers.http.HttpSettings;
 import dev.pitstop.fetchers.http.HttpTransport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,19 +35,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The path every source shares: collect evidence → download while hashing → compare → extract → pick the
- * binary. Any failure removes what it put into the staging folder.
+ * binary. Tar archives from the network are unpacked while they download (on a second thread, into the staging
+ * folder) and used only if the download then matches its evidence. Any failure removes what it put into the
+ * staging folder.
  */
 public final class FetchPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(FetchPipeline.class);
+    private static final java.time.Duration EXTRACT_DEADLINE = java.time.Duration.ofMinutes(10);
 
     private final HttpTransport http;
     private final EvidenceCollector evidence;
     private final Extractor extractor;
     private final BinaryPicker picker = new BinaryPicker();
+    private final HttpSettings settings;
 
     @Inject
-    public FetchPipeline(HttpTransport http, ChecksumParser parser, ExtractionLimits limits) {
+    public FetchPipeline(HttpTransport http, HttpSettings settings, ChecksumParser parser, ExtractionLimits limits) {
         this.http = http;
+        this.settings = settings;
         this.evidence = new EvidenceCollector(new TextReader(http), parser);
         this.extractor = new Extractor(limits);
     }
@@ -65,16 +71,31 @@ public final class FetchPipeline {
             Set<String> algorithms = new TreeSet<>(Set.of("sha256"));
             expected.forEach(e -> algorithms.add(e.digest().algorithm()));
             long started = System.nanoTime();
-            Download got = transfer(plan.asset().downloadUrl(), download, algorithms, request);
+            URI uri = plan.asset().downloadUrl();
+            Download got;
+            List<Evidence> used;
+            List<Extracted> files = null;
+            if (!"file".equals(uri.getScheme()) && Extractor.streamable(assetName)) {
+                try (ConcurrentExtraction unpacking = new ConcurrentExtraction(extractor, assetName, unpacked,
+                        settings.readTimeout().multipliedBy(2))) {
+                    got = http.download(uri, download, algorithms, request.progress(), unpacking.tee());
+                    used = verify(assetName, expected, got, request.recordedSha().isPresent());
+                    files = unpacking.result(EXTRACT_DEADLINE).orElse(null);
+                }
+            } else {
+                got = transfer(uri, download, algorithms, request);
+                used = verify(assetName, expected, got, request.recordedSha().isPresent());
+            }
             long downloaded = System.nanoTime();
-            List<Evidence> used = verify(assetName, expected, got, request.recordedSha().isPresent());
-            ArchiveFormat format = ArchiveFormat.of(assetName);
-            List<Extracted> files = extractor.extract(download, assetName, unpacked, request.spec().name());
+            if (files == null) {
+                deleteQuietly(unpacked);
+                files = extractor.extract(download, assetName, unpacked, request.spec().name());
+            }
             Extracted chosen = picker.pick(assetName, files, plan.path(), plan.binaryNames(), windows);
-            Files.move(chosen.file(), binary, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(chosen.file(), binary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             binary.toFile().setExecutable(true, false);
             Sha256 archiveSha = new Sha256(got.digests().get("sha256"));
-            Sha256 binarySha = format == ArchiveFormat.BARE ? archiveSha : Sha256.ofFile(binary);
+            Sha256 binarySha = chosen.sha256();
             LOG.debug("{}: {} bytes downloaded and hashed in {} ms, extracted and picked in {} ms", assetName, got.size(),
                     (downloaded - started) / 1_000_000, (System.nanoTime() - downloaded) / 1_000_000);
             if (request.recordedSha().isPresent()) {

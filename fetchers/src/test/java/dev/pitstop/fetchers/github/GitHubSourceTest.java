@@ -280,6 +280,18 @@ class GitHubSourceTest {
     }
 
     @Test
+    void aHostileArchiveUnpackedWhileDownloadingIsRefusedAndRemoved() {
+        server.repo("demo-org/demo").release("v6.6.6")
+                .asset("demo_6.6.6_linux_amd64.tar.gz", Archives.tar().file("demo", binary, 0755)
+                        .file("../../escape", "x", 0644).build("gz"));
+
+        assertThatThrownBy(() -> github().fetch(FetchRequest.of(demo("latest", ""), LINUX, staging)))
+                .isInstanceOf(dev.pitstop.core.source.UnsafeArchiveException.class).hasMessageContaining("escapes");
+        assertThat(Fixture.filesIn(staging)).isZero();
+        assertThat(tmp.resolve("escape")).doesNotExist();
+    }
+
+    @Test
     void aRecordedShaMustMatchAndIsListedFirst() throws Exception {
         FetchedBinary first = github().fetch(FetchRequest.of(demo("v1.2.3", ""), LINUX, staging));
         Sha256 recorded = first.sha256();
