@@ -34,7 +34,6 @@ public final class FetchersModule extends AbstractModule {
         bind(FetchEnvironment.class).toInstance(new FetchEnvironment(environment));
         bind(HttpSettings.class).toInstance(HttpSettings.defaults());
         bind(ExtractionLimits.class).toInstance(ExtractionLimits.defaults());
-        bind(PlatformDetector.class).to(HostPlatformDetector.class);
         install(new GitHubModule());
         install(new UrlModule());
         install(new FileModule());

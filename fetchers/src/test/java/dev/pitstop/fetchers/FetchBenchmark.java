@@ -24,7 +24,7 @@ public final class FetchBenchmark {
         long t1 = System.nanoTime();
         FetchedBinary got = fixture.source("url").fetch(FetchRequest.of(
                 Fixture.spec("tool", "url", url, "1.0.0", "checksum: \"sha256:" + args[1] + "\""),
-                new HostPlatformDetector().detect(), staging));
+                new dev.pitstop.core.trust.PlatformDetector().detect(), staging));
         long t2 = System.nanoTime();
         System.out.println(got.path() + " " + got.size() + " bytes, " + got.evidence() + "; wiring " + (t1 - t0) / 1_000_000
                 + " ms, fetch " + (t2 - t1) / 1_000_000 + " ms");

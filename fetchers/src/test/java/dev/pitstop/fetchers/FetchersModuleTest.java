@@ -1,5 +1,6 @@
 package dev.pitstop.fetchers;
 
+import dev.pitstop.signing.internal.SumFileParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.AbstractModule;
@@ -41,7 +42,7 @@ class FetchersModuleTest {
     void bindsTheFourKindsAndEmbeddersAddTheirOwn() {
         Map<String, Source> sources = Guice.createInjector(new FetchersModule(Map.of()), binder -> {
             binder.bind(PitstopHome.class).toInstance(new PitstopHome(home));
-            binder.bind(ChecksumParser.class).to(SumsParser.class);
+            binder.bind(ChecksumParser.class).to(SumFileParser.class);
         }, new AbstractModule() {
             @Override
             protected void configure() {

@@ -1,5 +1,6 @@
 package dev.pitstop.fetchers;
 
+import dev.pitstop.signing.internal.SumFileParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -41,7 +42,7 @@ public final class Fixture {
             binder.bind(ExtractionLimits.class).toInstance(limits);
         }), binder -> {
             binder.bind(PitstopHome.class).toInstance(new PitstopHome(home));
-            binder.bind(ChecksumParser.class).to(SumsParser.class);
+            binder.bind(ChecksumParser.class).to(SumFileParser.class);
         });
     }
 

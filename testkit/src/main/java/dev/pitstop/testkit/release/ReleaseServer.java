@@ -57,6 +57,7 @@ public final class ReleaseServer implements AutoCloseable {
     private final Map<String, RepoFixture> repos = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Faults faults = new Faults();
+    private int inFlight;
 
     private ReleaseServer() throws IOException {
         AtomicInteger threads = new AtomicInteger();
@@ -104,12 +105,39 @@ public final class ReleaseServer implements AutoCloseable {
     }
 
     /** Every request answered so far, oldest first. */
+    /** Every request answered so far; waits (at most 5 s) for requests still being recorded. */
     public List<RecordedRequest> requests() {
+        awaitQuiet();
         return List.copyOf(requests);
     }
 
     public void clearRequests() {
+        awaitQuiet();
         requests.clear();
+    }
+
+    /**
+     * A request is recorded after its answer was sent (the status is known only then), so a client can see the
+     * answer before the record exists; callers of {@link #requests()} must not see that gap.
+     */
+    private synchronized void awaitQuiet() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            for (long left; inFlight > 0 && (left = deadline - System.nanoTime()) > 0; ) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void begin() {
+        inFlight++;
+    }
+
+    private synchronized void end() {
+        inFlight--;
+        notifyAll();
     }
 
     /**
@@ -152,6 +180,7 @@ public final class ReleaseServer implements AutoCloseable {
 
     private void handle(String server, HttpExchange ex) {
         int status = 500;
+        begin();
         try (ex) {
             status = "api".equals(server) ? new ApiRoutes(this, ex).answer() : serveObject(ex);
         } catch (IOException | RuntimeException e) {
@@ -159,6 +188,7 @@ public final class ReleaseServer implements AutoCloseable {
         } finally {
             requests.add(new RecordedRequest(server, ex.getRequestMethod(), ex.getRequestURI().toString(),
                     lowerCase(ex.getRequestHeaders()), status));
+            end();
         }
     }
 
