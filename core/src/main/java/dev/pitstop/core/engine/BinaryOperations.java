@@ -10,6 +10,7 @@ import dev.pitstop.core.store.BinaryRecord;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.HistoryEntry;
 import dev.pitstop.core.store.StoredBinary;
+import dev.pitstop.core.trust.BinaryNotRunnableException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,13 @@ final class BinaryOperations {
 
     /** Stores {@code file} as a new version of {@code binary} and swaps it in (health-gated when running). */
     synchronized SwapResult install(Stack stack, String binary, Path file, String version, boolean force) {
-        BinaryInstaller.Candidate candidate = installer.storeCandidate(stack, binary, file, version, force);
+        BinaryInstaller.Candidate candidate;
+        try {
+            candidate = installer.storeCandidate(stack, binary, file, version, force);
+        } catch (BinaryNotRunnableException e) {
+            supervisor.publish(EventType.WARNING, binary, "refused " + file + ": " + e.getMessage());
+            throw e;
+        }
         supervisor.publish(EventType.BINARY_STORED, binary, candidate.version().label());
         return swapIn(stack, binary, candidate);
     }
@@ -79,13 +86,13 @@ final class BinaryOperations {
         String reason = "rollback to " + target.label() + " requested";
         return swap.apply(stack, binary, stored, target, running.getAsBoolean(),
                 m -> m.rollback(binary, target.sha256(), reason, force, installer.now()),
-                failure -> m -> m);
+                failure -> m -> m, EventType.ROLLED_BACK);
     }
 
     private SwapResult swapIn(Stack stack, String binary, BinaryInstaller.Candidate candidate) {
         return swap.apply(stack, binary, candidate.stored(), candidate.version(), running.getAsBoolean(),
                 m -> m.promote(binary, installer.now()),
-                reason -> m -> m.markBad(binary, reason, installer.now()));
+                reason -> m -> m.markBad(binary, reason, installer.now()), EventType.BINARY_SWAPPED);
     }
 
     private static Optional<BinaryVersion> find(BinaryRecord record, String to) {

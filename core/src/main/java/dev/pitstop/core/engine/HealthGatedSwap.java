@@ -34,9 +34,11 @@ final class HealthGatedSwap {
      * @param onSuccess the manifest change once every process is ready on {@code next}
      * @param onFailure the manifest change (given the reason) once the previous version runs again
      * @param running whether the stack's processes are up; if not, only the link and the manifest change
+     * @param succeeded the event published on success: {@code BINARY_SWAPPED}, or {@code ROLLED_BACK} for a rollback
      */
     SwapResult apply(Stack stack, String binary, StoredBinary next, BinaryVersion nextVersion, boolean running,
-                     UnaryOperator<Manifest> onSuccess, java.util.function.Function<String, UnaryOperator<Manifest>> onFailure) {
+                     UnaryOperator<Manifest> onSuccess, java.util.function.Function<String, UnaryOperator<Manifest>> onFailure,
+                     EventType succeeded) {
         Manifest before = installer.manifest(stack);
         Optional<BinaryVersion> previousVersion = before.current(binary);
         Optional<StoredBinary> previous = previousVersion.flatMap(v -> installer.stored(v.sha256(), binary));
@@ -49,7 +51,11 @@ final class HealthGatedSwap {
             for (String process : processes) {
                 reloads.add(supervisor.reload(process));
             }
-        } catch (ReloadFailedException failure) {
+        } catch (RuntimeException e) {
+            // any failure (not only a failed readiness wait: a supervisor that gave up waiting, an unknown
+            // process) must put the previous version back, or the link would stay on an unproven binary
+            ReloadFailedException failure = e instanceof ReloadFailedException r ? r
+                    : new ReloadFailedException(binary, String.valueOf(e.getMessage()), null, List.of());
             String restoreProblem = null;
             if (previous.isPresent()) {
                 installer.link(stack, previous.get());
@@ -65,7 +71,7 @@ final class HealthGatedSwap {
                     restoreProblem);
         }
         installer.update(stack, onSuccess);
-        supervisor.publish(EventType.BINARY_SWAPPED, binary, (from == null ? "" : from + " -> ") + nextVersion.label());
+        supervisor.publish(succeeded, binary, (from == null ? "" : from + " -> ") + nextVersion.label());
         return new SwapResult(binary, from, nextVersion.label(), reloads);
     }
 

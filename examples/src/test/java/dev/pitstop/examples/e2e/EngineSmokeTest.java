@@ -86,7 +86,7 @@ class EngineSmokeTest {
                     .containsExactly(Outcome.REPLACED, Outcome.REPLACED);
 
             assertThat(stack.pid("bystander")).as("an unrelated process keeps its PID").isEqualTo(bystander);
-            assertThat(stack.events()).contains("\"BINARY_STORED\"", "\"BINARY_SWAPPED\"");
+            stack.awaitEvents("BINARY_STORED", "BINARY_SWAPPED");
         }
     }
 

@@ -93,6 +93,13 @@ final class NatsStack implements AutoCloseable {
                 """.formatted(watch, clientPort, monitorPort, monitorPort);
     }
 
+    /** Opens further engines on the same stack file, as a second CLI would; each must be closed by the caller. */
+    record Opener(NatsStack stack) {
+        Engine open() {
+            return stack.injector.getInstance(EngineFactory.class).open(stack.stackFile());
+        }
+    }
+
     Engine open() {
         engine = injector.getInstance(EngineFactory.class).open(stackFile());
         return engine;
@@ -150,6 +157,16 @@ final class NatsStack implements AutoCloseable {
         return Files.exists(eventsFile()) ? Files.readString(eventsFile()) : "";
     }
 
+    /** Waits until {@code .pitstop/events.jsonl} (written asynchronously) has an event of each type. */
+    void awaitEvents(String... types) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            String journal = events();
+            for (String type : types) {
+                assertThat(journal).contains("\"type\":\"" + type + "\"");
+            }
+        });
+    }
+
     // ---- binaries to swap in ------------------------------------------------------------------------------
 
     /** nats-server with bytes appended: runs the same, hashes differently. */
@@ -168,6 +185,13 @@ final class NatsStack implements AutoCloseable {
 
     Path textFile() throws IOException {
         return write("nats-text", "this is not a program\n".getBytes(UTF_8), false);
+    }
+
+    Path randomBytes() throws IOException {
+        byte[] bytes = new byte[8192];
+        new java.util.Random(42).nextBytes(bytes);
+        bytes[0] = 0x13; // never a valid magic number by chance
+        return write("nats-random", bytes, true);
     }
 
     /** nats-server with ELF e_machine set to aarch64 (183). */
