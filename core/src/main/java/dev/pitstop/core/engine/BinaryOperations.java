@@ -64,6 +64,17 @@ final class BinaryOperations {
     }
 
     /**
+     * For a watched {@code file} binary: if the bytes at its path differ from the current version, stores them and
+     * swaps them in (health-gated), as {@link #install} does; else nothing.
+     *
+     * @throws dev.pitstop.core.store.BadBinaryException if those bytes were marked bad before
+     */
+    synchronized Optional<SwapResult> installChangedFile(Stack stack, String binary) {
+        Optional<Path> changed = installer.changedFile(stack, binary);
+        return changed.isEmpty() ? Optional.empty() : Optional.of(install(stack, binary, changed.get(), null, false));
+    }
+
+    /**
      * Swaps back to an earlier stored version: the previous one, or the one whose version label or SHA-256
      * (prefix) is {@code to}.
      */

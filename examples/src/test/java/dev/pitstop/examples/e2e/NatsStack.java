@@ -10,6 +10,7 @@ import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.Sha256;
+import dev.pitstop.core.engine.WatchSettings;
 import dev.pitstop.core.process.Health;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.testkit.ProcessLeaks;
@@ -32,6 +33,8 @@ import java.util.List;
  */
 final class NatsStack implements AutoCloseable {
     static final Path NATS_SERVER = Path.of("/usr/sbin/nats-server");
+    /** The watcher's quiet period in these tests. */
+    static final Duration QUIET = Duration.ofMillis(300);
 
     final Path dir;
     final Path incoming;
@@ -50,8 +53,10 @@ final class NatsStack implements AutoCloseable {
         Files.copy(NATS_SERVER, incoming);
         this.clientPort = freePort();
         this.monitorPort = freePort();
-        this.injector = Pitstop.injector(binder -> binder.bind(PitstopHome.class)
-                .toInstance(new PitstopHome(tempDir.resolve("home"))));
+        this.injector = Pitstop.injector(binder -> {
+            binder.bind(PitstopHome.class).toInstance(new PitstopHome(tempDir.resolve("home")));
+            binder.bind(WatchSettings.class).toInstance(new WatchSettings(QUIET));
+        });
         Files.writeString(stackFile(), stackYaml());
     }
 
