@@ -16,6 +16,7 @@ import dev.pitstop.core.process.LogLine;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.process.Supervisor;
+import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.stack.StackReader;
 import java.io.IOException;
@@ -80,8 +81,14 @@ final class DefaultEngine implements Engine {
     /** One watcher thread for every {@code watch: true} file binary, so a changed file is swapped in like an install. */
     private synchronized void startWatching() {
         Map<String, Path> files = new LinkedHashMap<>();
-        stack.binaries().values().stream().filter(b -> b.watch() && "file".equals(b.kind()))
-                .forEach(b -> files.put(b.name(), stack.directory().resolve(b.location()).normalize()));
+        for (BinarySpec b : stack.binaries().values()) {
+            if (b.watch() && "file".equals(b.kind())) {
+                files.put(b.name(), stack.directory().resolve(b.location()).normalize());
+            } else if (b.watch()) {
+                supervisor.publish(EventType.WARNING, b.name(), "watch: true applies to file sources only, not "
+                        + b.kind() + "; ignored (use poll)");
+            }
+        }
         if (!files.isEmpty() && watcher == null) {
             watcher = new FileWatcher("pitstop-watch-" + stack.directory().getFileName(), files,
                     watchSettings.quietPeriod(), this::fileChanged);

@@ -37,7 +37,7 @@ class BrokenBinaryTest {
         TRUNCATED(false, null),
         TEXT_FILE(true, "not a Linux executable"),
         RANDOM_BYTES(true, "not a Linux executable"),
-        OTHER_ARCH(true, "built for"),
+        OTHER_ARCH(true, "built for aarch64, this machine is x86_64"),
         EXITS_AT_ONCE(false, "exited before it was ready"),
         NEVER_READY(false, "not ready within");
 
@@ -167,6 +167,16 @@ class BrokenBinaryTest {
         assertThat(last.reason()).isNotBlank();
         if (broken.reason != null) {
             assertThat(last.reason()).contains(broken.reason);
+        }
+        if (broken.rejectedByTrust) {
+            assertThat(last.reason()).startsWith("cannot run here: ");
+        }
+        if (broken == Broken.TRUNCATED) {
+            assertThat(last.reason()).as("the previous run's shutdown lines are not the candidate's output")
+                    .doesNotContain("Exiting");
+        }
+        if (broken == Broken.EXITS_AT_ONCE) {
+            assertThat(last.reason()).contains("exit code 1").endsWith("last output: fatal: this build is broken");
         }
         assertThat(Files.readString(stack.lockFile())).contains("\"bad\"");
         if (broken.rejectedByTrust) {
