@@ -173,6 +173,18 @@ final class BinaryInstaller {
         }
     }
 
+    /** The SHA-256 of a file the user named. */
+    Sha256 hash(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new PitstopException(file + ": no such file to install");
+        }
+        try {
+            return Sha256.ofFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     Optional<StoredBinary> stored(Sha256 sha, String name) {
         return store.find(sha, name);
     }

@@ -34,8 +34,17 @@ final class BinaryOperations {
         this.running = running;
     }
 
-    /** Stores {@code file} as a new version of {@code binary} and swaps it in (health-gated when running). */
+    /**
+     * Stores {@code file} as a new version of {@code binary} and swaps it in (health-gated when running). The
+     * bytes of the current version are not installed again (that would only restart its processes) unless
+     * {@code force}.
+     */
     synchronized SwapResult install(Stack stack, String binary, Path file, String version, boolean force) {
+        Optional<BinaryVersion> current = installer.manifest(stack).current(binary);
+        if (!force && current.isPresent() && current.get().sha256().equals(installer.hash(file))) {
+            String label = current.get().label();
+            return new SwapResult(binary, label, label, List.of());
+        }
         BinaryInstaller.Candidate candidate;
         try {
             candidate = installer.storeCandidate(stack, binary, file, version, force);

@@ -118,8 +118,9 @@ final class DefaultEngine implements Engine {
 
     @Override
     public void down() {
-        running = false;
+        // the watcher first: a change it applied after `running` turned false would skip the health gate
         stopWatching();
+        running = false;
         supervisor.down();
     }
 
@@ -225,8 +226,8 @@ final class DefaultEngine implements Engine {
 
     @Override
     public void close() {
-        running = false;
         stopWatching();
+        running = false;
         supervisor.close();
     }
 }

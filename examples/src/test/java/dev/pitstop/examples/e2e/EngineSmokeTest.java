@@ -1,8 +1,10 @@
 package dev.pitstop.examples.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.SwapResult;
 import dev.pitstop.core.process.ProcessState;
@@ -87,6 +89,27 @@ class EngineSmokeTest {
 
             assertThat(stack.pid("bystander")).as("an unrelated process keeps its PID").isEqualTo(bystander);
             stack.awaitEvents("BINARY_STORED", "BINARY_SWAPPED");
+        }
+    }
+
+    @Test
+    void installingTheCurrentBytesAgainTouchesNothing() throws Exception {
+        try (NatsStack stack = new NatsStack(tempDir, false)) {
+            Engine engine = stack.up();
+            long pid = stack.pid("nats");
+            String manifest = Files.readString(stack.lockFile());
+
+            SwapResult same = engine.install("nats", NatsStack.NATS_SERVER, "again", false);
+            ReloadResult reload = engine.reload("nats");
+            stack.track(reload.newPid());
+
+            assertThat(same.reloads()).isEmpty();
+            assertThat(same.from()).isEqualTo(same.to());
+            assertThat(reload.oldPid()).as("the install did not restart nats; the reload did").isEqualTo(pid);
+            assertThat(Files.readString(stack.lockFile())).isEqualTo(manifest);
+            assertThatThrownBy(() -> engine.install("nats", tempDir.resolve("missing"), null, false))
+                    .isInstanceOf(PitstopException.class)
+                    .hasMessage(tempDir.resolve("missing") + ": no such file to install");
         }
     }
 

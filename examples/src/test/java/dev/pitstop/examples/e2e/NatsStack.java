@@ -46,6 +46,11 @@ final class NatsStack implements AutoCloseable {
     private Engine engine;
 
     NatsStack(Path tempDir, boolean watch) throws IOException {
+        this(tempDir, watch, false);
+    }
+
+    /** @param secondNats add a process {@code nats2} that runs the same binary on other ports */
+    NatsStack(Path tempDir, boolean watch, boolean secondNats) throws IOException {
         this.dir = tempDir.resolve("stack");
         this.incoming = dir.resolve("incoming").resolve("nats-server");
         this.watch = watch;
@@ -57,7 +62,20 @@ final class NatsStack implements AutoCloseable {
             binder.bind(PitstopHome.class).toInstance(new PitstopHome(tempDir.resolve("home")));
             binder.bind(WatchSettings.class).toInstance(new WatchSettings(QUIET));
         });
-        Files.writeString(stackFile(), stackYaml());
+        String yaml = stackYaml();
+        if (secondNats) {
+            int client = freePort();
+            int monitor = freePort();
+            yaml += """
+                      nats2:
+                        command: "${bin:nats} -a 127.0.0.1 -p %d -m %d"
+                        readiness_probe:
+                          http_get: { host: 127.0.0.1, port: %d, path: /healthz }
+                          period_seconds: 0.2
+                        reload_timeout_seconds: 5
+                    """.formatted(client, monitor, monitor);
+        }
+        Files.writeString(stackFile(), yaml);
     }
 
     Path stackFile() {
