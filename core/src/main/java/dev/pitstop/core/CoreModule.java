@@ -3,6 +3,8 @@ package dev.pitstop.core;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import dev.pitstop.core.source.Source;
 import dev.pitstop.core.engine.DefaultEngineFactory;
 import dev.pitstop.core.trust.PlatformDetector;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ public final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(EngineFactory.class).to(DefaultEngineFactory.class);
+        // declared here so that an engine without the fetchers module has an empty set of sources
+        MapBinder.newMapBinder(binder(), String.class, Source.class);
     }
 
     @Provides

@@ -98,9 +98,15 @@ final class BinaryInstaller {
      * @throws dev.pitstop.core.store.BadBinaryException if the bytes were marked bad before and not {@code force}
      */
     Candidate storeCandidate(Stack stack, String name, Path file, String version, boolean force) {
+        return storeCandidate(stack, name, file, version, localEvidence(file), force);
+    }
+
+    /** Like {@link #storeCandidate(Stack, String, Path, String, boolean)}, with the evidence a fetch gathered. */
+    Candidate storeCandidate(Stack stack, String name, Path file, String version, List<Evidence> evidence,
+                             boolean force) {
         BinarySpec spec = spec(stack, name);
         Trusted trusted = storeTrusted(file, name);
-        BinaryVersion recorded = versionOf(spec, trusted.stored(), version, localEvidence(file), trusted.steps());
+        BinaryVersion recorded = versionOf(spec, trusted.stored(), version, evidence, trusted.steps());
         Optional<BinaryNotRunnableException> refused = runnable(file, trusted.stored());
         Instant now = clock.instant();
         manifests.update(lockFile(stack), m -> {

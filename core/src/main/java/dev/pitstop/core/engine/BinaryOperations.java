@@ -109,6 +109,11 @@ final class BinaryOperations {
                 failure -> m -> m, EventType.ROLLED_BACK);
     }
 
+    /** Swaps in a candidate that is already stored and recorded (by a fetch). */
+    synchronized SwapResult swapCandidate(Stack stack, String binary, BinaryInstaller.Candidate candidate) {
+        return swapIn(stack, binary, candidate);
+    }
+
     private SwapResult swapIn(Stack stack, String binary, BinaryInstaller.Candidate candidate) {
         return swap.apply(stack, binary, candidate.stored(), candidate.version(), running.getAsBoolean(),
                 m -> m.promote(binary, installer.now()),

@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,7 @@ final class DefaultEngine implements Engine {
     private final Supervisor supervisor;
     private final BinaryInstaller installer;
     private final BinaryOperations binaries;
+    private final BinaryFetcher fetcher;
     private final StackInspector inspector;
     private final WatchSettings watchSettings;
     private final EventBuffer events = new EventBuffer(EVENTS_KEPT);
@@ -53,12 +55,13 @@ final class DefaultEngine implements Engine {
     private FileWatcher watcher;
 
     DefaultEngine(StackReader reader, Supervisor supervisor, BinaryInstaller installer, StackInspector inspector,
-                  Stack stack, WatchSettings watchSettings) {
+                  Stack stack, WatchSettings watchSettings, BinaryFetcher.Factory fetchers) {
         this.reader = reader;
         this.supervisor = supervisor;
         this.installer = installer;
         this.inspector = inspector;
         this.binaries = new BinaryOperations(installer, supervisor, () -> running);
+        this.fetcher = fetchers.create(installer, supervisor);
         this.stack = stack;
         this.watchSettings = watchSettings;
         supervisor.addListener(events);
@@ -76,6 +79,7 @@ final class DefaultEngine implements Engine {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the state folder " + stack.stateDir(), e);
         }
+        fetcher.fetchMissing(stack);
         installer.ensureInstalled(stack);
         running = true;
         supervisor.up(stack);
@@ -198,27 +202,40 @@ final class DefaultEngine implements Engine {
 
     @Override
     public List<FetchResult> fetch(List<String> names) {
-        throw new PitstopException("fetching from sources is not wired into this build yet");
+        return selected(names).stream().map(name -> fetcher.fetch(stack, name).result()).toList();
     }
 
     @Override
     public List<FetchResult> fetchFor(Platform platform, List<String> names, Path outputDir) {
-        throw new PitstopException("fetching from sources is not wired into this build yet");
+        return selected(names).stream().map(name -> fetcher.fetchFor(stack, name, platform, outputDir)).toList();
     }
 
     @Override
     public List<SwapResult> update(List<String> names) {
-        throw new PitstopException("fetching from sources is not wired into this build yet");
+        List<SwapResult> swaps = new ArrayList<>();
+        for (String name : selected(names)) {
+            fetcher.fetch(stack, name).candidate().ifPresent(c -> swaps.add(binaries.swapCandidate(stack, name, c)));
+        }
+        return swaps;
     }
 
     @Override
     public List<OutdatedBinary> outdated() {
-        throw new PitstopException("fetching from sources is not wired into this build yet");
+        return selected(List.of()).stream().map(name -> fetcher.outdated(stack, name)).toList();
     }
 
     @Override
     public String explain(String binary, Platform platform) {
-        throw new PitstopException("fetching from sources is not wired into this build yet");
+        return fetcher.explain(stack, binary, platform);
+    }
+
+    /** The named binaries (each must exist), or all of the stack's when none is named. */
+    private List<String> selected(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return List.copyOf(stack.binaries().keySet());
+        }
+        names.forEach(name -> BinaryInstaller.spec(stack, name));
+        return List.copyOf(names);
     }
 
     @Override

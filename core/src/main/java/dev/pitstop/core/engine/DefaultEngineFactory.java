@@ -14,7 +14,9 @@ import dev.pitstop.core.store.StackInspector;
 import dev.pitstop.core.trust.PlatformTrust;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import dev.pitstop.core.source.Source;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Clock;
 
 /** Reads and validates the stack file, then gives the engine a supervisor of its own. */
@@ -29,11 +31,13 @@ public final class DefaultEngineFactory implements EngineFactory {
     private final PitstopHome home;
     private final Platform host;
     private final WatchSettings watchSettings;
+    private final Map<String, Source> sources;
 
     @Inject
     public DefaultEngineFactory(StackReader reader, Provider<Supervisor> supervisors, BinaryStore store,
                                 ManifestStore manifests, BinLinks links, StackInspector inspector, PlatformTrust trust,
-                                PitstopHome home, Platform host, WatchSettings watchSettings) {
+                                PitstopHome home, Platform host, WatchSettings watchSettings,
+                                Map<String, Source> sources) {
         this.reader = reader;
         this.supervisors = supervisors;
         this.store = store;
@@ -44,6 +48,7 @@ public final class DefaultEngineFactory implements EngineFactory {
         this.home = home;
         this.host = host;
         this.watchSettings = watchSettings;
+        this.sources = Map.copyOf(sources);
     }
 
     @Override
@@ -51,6 +56,7 @@ public final class DefaultEngineFactory implements EngineFactory {
         Stack stack = reader.read(stackFile.toAbsolutePath());
         BinaryInstaller installer = new BinaryInstaller(store, manifests, links, trust,
                 home.cache().resolve("staging"), host, Clock.systemUTC());
-        return new DefaultEngine(reader, supervisors.get(), installer, inspector, stack, watchSettings);
+        BinaryFetcher.Factory fetchers = new BinaryFetcher.Factory(sources, host, home.cache().resolve("staging"));
+        return new DefaultEngine(reader, supervisors.get(), installer, inspector, stack, watchSettings, fetchers);
     }
 }

@@ -17,4 +17,12 @@ public interface Source {
      * extracts the binary into the staging folder. On any failure nothing is left in the staging folder.
      */
     FetchedBinary fetch(FetchRequest request);
+
+    /**
+     * How this source would choose the artifact for {@code platform}: every candidate with its score and the
+     * reason (what {@code pitstop fetch NAME --explain} prints). Sources with a single artifact say so.
+     */
+    default String explain(BinarySpec spec, Platform platform) {
+        return spec.name() + ": a " + spec.kind() + " source offers one artifact per platform; nothing to choose\n";
+    }
 }

@@ -45,6 +45,13 @@ final class GitHubSource implements Source {
     }
 
     @Override
+    public String explain(BinarySpec spec, Platform platform) {
+        GitHubSettings settings = GitHubSettings.of(spec, env);
+        List<String> names = resolve(spec, platform).assets().stream().map(Asset::name).toList();
+        return selector.explainTable(names, platform, settings.repo(), settings.asset());
+    }
+
+    @Override
     public FetchedBinary fetch(FetchRequest request) {
         BinarySpec spec = request.spec();
         GitHubSettings settings = GitHubSettings.of(spec, env);

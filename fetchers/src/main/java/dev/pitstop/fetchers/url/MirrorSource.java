@@ -69,6 +69,14 @@ final class MirrorSource implements Source {
     }
 
     @Override
+    public String explain(BinarySpec spec, Platform platform) {
+        String repo = repo(spec);
+        List<String> names = resolve(spec, platform).assets().stream().map(Asset::name).toList();
+        return selector.explainTable(names, platform, repo.substring(repo.indexOf('/') + 1),
+                new SpecSettings(spec).text("asset"));
+    }
+
+    @Override
     public FetchedBinary fetch(FetchRequest request) {
         BinarySpec spec = request.spec();
         SpecSettings s = new SpecSettings(spec);

@@ -1,0 +1,192 @@
+package dev.pitstop.core.engine;
+
+import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.OutdatedBinary;
+import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.Platform;
+import dev.pitstop.core.event.EventType;
+import dev.pitstop.core.process.Supervisor;
+import dev.pitstop.core.source.FetchRequest;
+import dev.pitstop.core.source.FetchedBinary;
+import dev.pitstop.core.source.Release;
+import dev.pitstop.core.source.Source;
+import dev.pitstop.core.stack.BinarySpec;
+import dev.pitstop.core.stack.Stack;
+import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.trust.Evidence;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Brings binaries from their sources into the store: resolve, fetch into a staging folder (the source verifies
+ * and extracts), apply the stack file's checksum policy, then store and record. A version that equals the
+ * current one changes nothing; a new one becomes the candidate (or current, when there is none yet).
+ */
+final class BinaryFetcher {
+    private final Map<String, Source> sources;
+    private final BinaryInstaller installer;
+    private final Supervisor supervisor;
+    private final Platform host;
+    private final Path staging;
+
+    BinaryFetcher(Map<String, Source> sources, BinaryInstaller installer, Supervisor supervisor, Platform host,
+                  Path staging) {
+        this.sources = sources;
+        this.installer = installer;
+        this.supervisor = supervisor;
+        this.host = host;
+        this.staging = staging;
+    }
+
+    /** Fetches every non-{@code file} binary that has no current version yet (before the stack starts). */
+    void fetchMissing(Stack stack) {
+        for (BinarySpec spec : stack.binaries().values()) {
+            if (!"file".equals(spec.kind()) && installer.currentStored(stack, spec.name()).isEmpty()) {
+                fetch(stack, spec.name());
+            }
+        }
+    }
+
+    /** Fetches one binary for this machine and records it; see the class comment. */
+    Fetched fetch(Stack stack, String name) {
+        BinarySpec spec = located(stack, name);
+        Source source = source(spec);
+        Optional<BinaryVersion> current = installer.manifest(stack).current(name);
+        Release release = source.resolve(spec, host);
+        FetchRequest request = FetchRequest.of(spec, host, newStagingDir(name));
+        // the same version fetched again must be the same bytes as recorded
+        if (current.isPresent() && current.get().version().equals(release.version())) {
+            request = request.withRecordedSha(current.get().sha256());
+        }
+        try {
+            FetchedBinary fetched = source.fetch(request);
+            ChecksumPolicy.of(spec).check(name, fetched.evidence());
+            if (current.isPresent() && current.get().sha256().equals(fetched.sha256())) {
+                return new Fetched(result(name, fetched, false, installer.currentStored(stack, name)
+                        .map(s -> s.path()).orElse(fetched.path())), Optional.empty());
+            }
+            BinaryInstaller.Candidate candidate = installer.storeCandidate(stack, name, fetched.path(),
+                    fetched.version(), withAsset(fetched), false);
+            supervisor.publish(EventType.BINARY_STORED, name, candidate.version().label() + " from " + fetched.assetName());
+            if (current.isEmpty()) {
+                installer.update(stack, m -> m.promote(name, installer.now()));
+                installer.link(stack, candidate.stored());
+                return new Fetched(result(name, fetched, true, candidate.stored().path()), Optional.empty());
+            }
+            return new Fetched(result(name, fetched, true, candidate.stored().path()), Optional.of(candidate));
+        } finally {
+            deleteTree(request.stagingDir());
+        }
+    }
+
+    /** Fetches for another platform into {@code outputDir}/NAME: verified and extracted, never trusted or stored. */
+    FetchResult fetchFor(Stack stack, String name, Platform platform, Path outputDir) {
+        BinarySpec spec = located(stack, name);
+        FetchRequest request = FetchRequest.of(spec, platform, newStagingDir(name));
+        try {
+            FetchedBinary fetched = source(spec).fetch(request);
+            ChecksumPolicy.of(spec).check(name, fetched.evidence());
+            Files.createDirectories(outputDir);
+            Path target = outputDir.resolve(name);
+            Path temp = Files.createTempFile(outputDir, name + ".", ".part");
+            Files.copy(fetched.path(), temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return result(name, fetched, true, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": cannot write to " + outputDir, e);
+        } finally {
+            deleteTree(request.stagingDir());
+        }
+    }
+
+    OutdatedBinary outdated(Stack stack, String name) {
+        BinarySpec spec = located(stack, name);
+        String latest = source(spec).resolve(spec, host).version();
+        String current = installer.manifest(stack).current(name).map(BinaryVersion::version).orElse(null);
+        return new OutdatedBinary(name, current, latest);
+    }
+
+    String explain(Stack stack, String name, Platform platform) {
+        BinarySpec spec = located(stack, name);
+        return source(spec).explain(spec, platform == null ? host : platform);
+    }
+
+    /**
+     * The binary's spec with a relative folder ({@code file:}, {@code mirror:}) made absolute against the stack
+     * file's folder, as every other path of the stack file is; sources never see the working folder.
+     */
+    private static BinarySpec located(Stack stack, String name) {
+        BinarySpec spec = BinaryInstaller.spec(stack, name);
+        String location = spec.location();
+        boolean local = ("file".equals(spec.kind()) || "mirror".equals(spec.kind())) && !location.contains(":/")
+                && !Path.of(location).isAbsolute();
+        if (!local) {
+            return spec;
+        }
+        return new BinarySpec(spec.name(), spec.kind(), stack.directory().resolve(location).normalize().toString(),
+                spec.version(), spec.watch(), spec.poll(), spec.settings());
+    }
+
+    private Source source(BinarySpec spec) {
+        Source source = sources.get(spec.kind());
+        if (source == null) {
+            throw new PitstopException(spec.name() + ": no source of kind '" + spec.kind() + "' is installed (known: "
+                    + String.join(", ", sources.keySet().stream().sorted().toList()) + ")");
+        }
+        return source;
+    }
+
+    private Path newStagingDir(String name) {
+        try {
+            Files.createDirectories(staging);
+            return Files.createTempDirectory(staging, name + ".");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a staging folder under " + staging, e);
+        }
+    }
+
+    private static List<Evidence> withAsset(FetchedBinary fetched) {
+        List<Evidence> evidence = new ArrayList<>(fetched.evidence());
+        if (evidence.isEmpty()) {
+            evidence.add(new Evidence("none", "no checksum published for " + fetched.assetName()));
+        }
+        return evidence;
+    }
+
+    private static FetchResult result(String name, FetchedBinary fetched, boolean changed, Path path) {
+        return new FetchResult(name, fetched.version(), fetched.sha256(), fetched.size(), changed, fetched.assetName(),
+                fetched.evidence(), path);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover staging folder is harmless: it lives in the cache, which may be cleaned at any time
+        }
+    }
+
+    /** Makes the fetcher of one engine; the sources and the platform come from the injector. */
+    record Factory(Map<String, Source> sources, Platform host, Path staging) {
+        BinaryFetcher create(BinaryInstaller installer, Supervisor supervisor) {
+            return new BinaryFetcher(sources, installer, supervisor, host, staging);
+        }
+    }
+
+    /** A fetch's result and, when it brought a new version while another is current, the candidate to swap in. */
+    record Fetched(FetchResult result, Optional<BinaryInstaller.Candidate> candidate) {}
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The Pitstop demo, offline: builds Pitstop if needed, publishes a greeter release to a local GitHub-style
+# mirror, brings the stack up (fetch → verify → store → run), updates greeter to a newer release with a
+# health-gated hot swap while caller and ticker keep running, then shows a broken release rolled back.
+# Usage: examples/demo/run.sh [--rebuild]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+demo=$root/examples/demo
+pitstop=$root/pitstop
+cd "$root"
+
+if [[ ${1:-} == --rebuild ]] || ! compgen -G "cli/target/pitstop-cli-*.jar" >/dev/null \
+   || ! compgen -G "examples/target/pitstop-examples-*.jar" >/dev/null; then
+  echo "building Pitstop (first run only) ..."
+  ./mvnw -q -B -ntp -DskipTests package
+fi
+
+jars=("$root"/examples/target/pitstop-examples-*.jar)
+export DEMO_JAR=${jars[0]}
+export PITSTOP_HOME=$demo/work/home        # the demo's own store, not the user's
+port=$((20000 + RANDOM % 20000))
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+export GREETER_PORT=$port
+
+cd "$demo"
+rm -rf work .pitstop pitstop.lock.json pitstop.lock.json.lock
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+trap '"$pitstop" down >/dev/null 2>&1 || true' EXIT
+greet() { curl -s --retry 20 --retry-connrefused --retry-delay 1 "http://127.0.0.1:$GREETER_PORT/"; }
+
+step "publish greeter 1.0.0 to the offline mirror (work/mirror, laid out like GitHub releases)"
+./publish.sh 1.0.0
+
+step "pitstop up -d: fetch greeter from the mirror, verify its checksum, store it, start the stack"
+"$pitstop" up -d
+greet
+"$pitstop" ps
+
+step "greeter 1.1.0 is published upstream"
+./publish.sh 1.1.0
+"$pitstop" outdated
+
+step "pitstop update greeter: fetch, verify, store, then swap it in, gated on its readiness probe"
+"$pitstop" update greeter
+greet
+"$pitstop" ps
+echo "caller's view of the swap (it kept running; at most a beat was missed):"
+"$pitstop" logs caller -n 6
+
+step "greeter 1.2.0 is published, but it is broken: the swap is rolled back automatically"
+./publish.sh 1.2.0 broken
+"$pitstop" update greeter || true
+greet
+"$pitstop" ps
+
+step "the manifest (pitstop.lock.json) records every version, its evidence and its fate"
+"$pitstop" manifest show
+
+step "pitstop down"
+"$pitstop" down
+trap - EXIT
