@@ -50,6 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ReleaseServer implements AutoCloseable {
     private static final int CHUNK = 16 * 1024;
+    private static final String SERVER_ATTRIBUTE = "pitstop.release-server";
 
     private final HttpServer api;
     private final HttpServer objects;
@@ -151,15 +152,26 @@ public final class ReleaseServer implements AutoCloseable {
     }
 
     private void handle(String server, HttpExchange ex) {
-        int status = 500;
+        ex.setAttribute(SERVER_ATTRIBUTE, server);
         try (ex) {
-            status = "api".equals(server) ? new ApiRoutes(this, ex).answer() : serveObject(ex);
+            if ("api".equals(server)) {
+                new ApiRoutes(this, ex).answer();
+            } else {
+                serveObject(ex);
+            }
         } catch (IOException | RuntimeException e) {
             // a fault we injected (dropped connection) or a client that went away
-        } finally {
-            requests.add(new RecordedRequest(server, ex.getRequestMethod(), ex.getRequestURI().toString(),
-                    lowerCase(ex.getRequestHeaders()), status));
         }
+    }
+
+    /**
+     * Records the request, then sends the status line: recording first means a client that has its answer
+     * always finds its request in {@link #requests()}.
+     */
+    void respond(HttpExchange ex, int status, long length) throws IOException {
+        requests.add(new RecordedRequest((String) ex.getAttribute(SERVER_ATTRIBUTE), ex.getRequestMethod(),
+                ex.getRequestURI().toString(), lowerCase(ex.getRequestHeaders()), status));
+        ex.sendResponseHeaders(status, length);
     }
 
     Optional<ReleaseFixture> latest(RepoFixture repo) {
@@ -209,7 +221,7 @@ public final class ReleaseServer implements AutoCloseable {
             from = Long.parseLong(range.substring(6, range.length() - 1));
             if (from >= bytes.length) {
                 ex.getResponseHeaders().set("Content-Range", "bytes */" + bytes.length);
-                ex.sendResponseHeaders(416, -1);
+                respond(ex, 416, -1);
                 return 416;
             }
             status = 206;
@@ -220,7 +232,7 @@ public final class ReleaseServer implements AutoCloseable {
         }
         ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
         int length = (int) (bytes.length - from);
-        ex.sendResponseHeaders(status, length);
+        respond(ex, status, length);
         boolean reset = faults.resets.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         int limit = reset ? length / 2 : length;
         OutputStream out = ex.getResponseBody();
@@ -247,9 +259,9 @@ public final class ReleaseServer implements AutoCloseable {
         }
     }
 
-    static int send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    int send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        respond(ex, status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             ex.getResponseBody().write(body);
         }
