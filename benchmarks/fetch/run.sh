@@ -22,6 +22,8 @@ chmod 755 "$WORK/src/tool-1.0.0/tool"
 echo "benchmark" > "$WORK/src/tool-1.0.0/README.md"
 tar -C "$WORK/src" -cf - tool-1.0.0 | gzip -1 > "$WORK/www/tool-1.0.0-linux-amd64.tar.gz"
 SHA="$(sha256sum "$WORK/www/tool-1.0.0-linux-amd64.tar.gz" | cut -d' ' -f1)"
+rm -rf "$WORK/src"
+sync  # each run starts without the writeback of earlier ones (both write the 200 MiB binary, Pitstop also the archive)
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
 python3 -m http.server --bind 127.0.0.1 --directory "$WORK/www" "$PORT" >/dev/null 2>&1 &
@@ -30,7 +32,7 @@ URL="http://127.0.0.1:$PORT/tool-1.0.0-linux-amd64.tar.gz"
 for _ in $(seq 1 50); do curl -fsI "$URL" >/dev/null 2>&1 && break; sleep 0.1; done
 
 hyperfine --shell=bash --warmup 1 --runs 5 --export-markdown "$WORK/fetch.md" \
-  --prepare "rm -rf $WORK/out $WORK/cache" \
+  --prepare "rm -rf $WORK/out $WORK/cache; sync" \
   -n pitstop "java -cp $CP dev.pitstop.fetchers.FetchBenchmark $URL $SHA $WORK/out $WORK/cache" \
   -n curl-tee-sha256sum-tar "mkdir -p $WORK/out && curl -fsS $URL | tee >(sha256sum > $WORK/out/sum) | tar xz -C $WORK/out"
 cat "$WORK/fetch.md"

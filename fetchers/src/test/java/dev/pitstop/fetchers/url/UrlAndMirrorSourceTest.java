@@ -141,8 +141,7 @@ class UrlAndMirrorSourceTest {
     }
 
     @Test
-    void aMirrorOverHttpWorksToo() throws Exception {
-        // the ReleaseServer's own download paths are laid out like a mirror's, minus the JSON files
+    void aMirrorGivenAsAFileUriAndATagWithoutItsV() throws Exception {
         Path mirror = tmp.resolve("mirror");
         server.writeMirror(mirror);
         String base = mirror.toUri().toString();

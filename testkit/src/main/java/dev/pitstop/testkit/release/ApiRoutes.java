@@ -27,7 +27,7 @@ final class ApiRoutes {
         if (p.length == 7 && "releases".equals(p[3]) && "download".equals(p[4])) {
             ex.getResponseHeaders().set("Location", server.objectsUrl() + "objects/" + p[1] + "/" + p[2] + "/"
                     + ReleaseJson.enc(p[5]) + "/" + ReleaseJson.enc(p[6]));
-            ex.sendResponseHeaders(302, -1);
+            server.respond(ex, 302, -1);
             return 302;
         }
         Instant reset = faults.rateLimitReset.get();
@@ -94,7 +94,7 @@ final class ApiRoutes {
         String etag = "W/\"" + ReleaseFixture.sha256(body.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"";
         ex.getResponseHeaders().set("ETag", etag);
         if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-            ex.sendResponseHeaders(304, -1);
+            server.respond(ex, 304, -1);
             return 304;
         }
         return json(200, body);
@@ -129,6 +129,6 @@ final class ApiRoutes {
     }
 
     private int json(int status, String body) throws IOException {
-        return ReleaseServer.send(ex, status, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+        return server.send(ex, status, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -50,6 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ReleaseServer implements AutoCloseable {
     private static final int CHUNK = 16 * 1024;
+    private static final String SERVER_ATTRIBUTE = "pitstop.release-server";
 
     private final HttpServer api;
     private final HttpServer objects;
@@ -57,7 +58,6 @@ public final class ReleaseServer implements AutoCloseable {
     private final Map<String, RepoFixture> repos = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Faults faults = new Faults();
-    private int inFlight;
 
     private ReleaseServer() throws IOException {
         AtomicInteger threads = new AtomicInteger();
@@ -105,39 +105,12 @@ public final class ReleaseServer implements AutoCloseable {
     }
 
     /** Every request answered so far, oldest first. */
-    /** Every request answered so far; waits (at most 5 s) for requests still being recorded. */
     public List<RecordedRequest> requests() {
-        awaitQuiet();
         return List.copyOf(requests);
     }
 
     public void clearRequests() {
-        awaitQuiet();
         requests.clear();
-    }
-
-    /**
-     * A request is recorded after its answer was sent (the status is known only then), so a client can see the
-     * answer before the record exists; callers of {@link #requests()} must not see that gap.
-     */
-    private synchronized void awaitQuiet() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        try {
-            for (long left; inFlight > 0 && (left = deadline - System.nanoTime()) > 0; ) {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private synchronized void begin() {
-        inFlight++;
-    }
-
-    private synchronized void end() {
-        inFlight--;
-        notifyAll();
     }
 
     /**
@@ -179,17 +152,26 @@ public final class ReleaseServer implements AutoCloseable {
     }
 
     private void handle(String server, HttpExchange ex) {
-        int status = 500;
-        begin();
+        ex.setAttribute(SERVER_ATTRIBUTE, server);
         try (ex) {
-            status = "api".equals(server) ? new ApiRoutes(this, ex).answer() : serveObject(ex);
+            if ("api".equals(server)) {
+                new ApiRoutes(this, ex).answer();
+            } else {
+                serveObject(ex);
+            }
         } catch (IOException | RuntimeException e) {
             // a fault we injected (dropped connection) or a client that went away
-        } finally {
-            requests.add(new RecordedRequest(server, ex.getRequestMethod(), ex.getRequestURI().toString(),
-                    lowerCase(ex.getRequestHeaders()), status));
-            end();
         }
+    }
+
+    /**
+     * Records the request, then sends the status line: recording first means a client that has its answer
+     * always finds its request in {@link #requests()}.
+     */
+    void respond(HttpExchange ex, int status, long length) throws IOException {
+        requests.add(new RecordedRequest((String) ex.getAttribute(SERVER_ATTRIBUTE), ex.getRequestMethod(),
+                ex.getRequestURI().toString(), lowerCase(ex.getRequestHeaders()), status));
+        ex.sendResponseHeaders(status, length);
     }
 
     Optional<ReleaseFixture> latest(RepoFixture repo) {
@@ -239,7 +221,7 @@ public final class ReleaseServer implements AutoCloseable {
             from = Long.parseLong(range.substring(6, range.length() - 1));
             if (from >= bytes.length) {
                 ex.getResponseHeaders().set("Content-Range", "bytes */" + bytes.length);
-                ex.sendResponseHeaders(416, -1);
+                respond(ex, 416, -1);
                 return 416;
             }
             status = 206;
@@ -250,7 +232,7 @@ public final class ReleaseServer implements AutoCloseable {
         }
         ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
         int length = (int) (bytes.length - from);
-        ex.sendResponseHeaders(status, length);
+        respond(ex, status, length);
         boolean reset = faults.resets.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         int limit = reset ? length / 2 : length;
         OutputStream out = ex.getResponseBody();
@@ -277,9 +259,9 @@ public final class ReleaseServer implements AutoCloseable {
         }
     }
 
-    static int send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    int send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        respond(ex, status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             ex.getResponseBody().write(body);
         }
