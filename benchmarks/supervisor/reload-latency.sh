@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 RUNS=${1:-30}
 WORK=$PWD/benchmarks/work/reload
 rm -rf "$WORK" && mkdir -p "$WORK"
-NATS=$(command -v nats-server || echo /usr/sbin/nats-server)
+NATS_BIN=$(command -v nats-server || echo /usr/sbin/nats-server)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 P1=$(free_port); P2=$(free_port)
 
@@ -16,24 +16,29 @@ stats() { # prints median and p95 of the numbers on stdin (ms)
   sort -n | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; p=a[int(NR*0.95+0.999)]; printf "median %.1f ms  p95 %.1f ms  (n=%d)\n", m, p, NR}'
 }
 
-# --- floor: start the binary directly until it prints its readiness line ------------------------
-: > "$WORK/floor.txt"
-for _ in $(seq 1 "$RUNS"); do
-  t0=$EPOCHREALTIME
-  coproc NATS { exec "$NATS" -a 127.0.0.1 -p "$P2" 2>&1; }
-  while IFS= read -r line <&"${NATS[0]}"; do
+# --- floors: start the binary directly until it prints its readiness line; and stop + start, as a restart --
+start_ready() {  # starts nats-server as coprocess SRV and returns once it is ready
+  coproc SRV { exec "$NATS_BIN" -a 127.0.0.1 -p "$P2" 2>&1; }
+  while IFS= read -r line <&"${SRV[0]}"; do
     [[ $line == *"Server is ready"* ]] && break
   done
-  t1=$EPOCHREALTIME
-  kill -TERM "$NATS_PID"; wait "$NATS_PID" 2>/dev/null || true
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) * 1000 }' >> "$WORK/floor.txt"
+}
+stop_srv() { kill -TERM "$SRV_PID"; wait "$SRV_PID" 2>/dev/null || true; }
+ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f\n", (b - a) * 1000 }'; }
+: > "$WORK/floor.txt"; : > "$WORK/restart.txt"
+for _ in $(seq 1 "$RUNS"); do
+  t0=$EPOCHREALTIME; start_ready; t1=$EPOCHREALTIME
+  ms "$t0" "$t1" >> "$WORK/floor.txt"
+  t0=$EPOCHREALTIME; stop_srv; start_ready; t1=$EPOCHREALTIME
+  ms "$t0" "$t1" >> "$WORK/restart.txt"
+  stop_srv
 done
 
 # --- Pitstop: reload over the socket ---------------------------------------------------------------
 cat > "$WORK/pitstop.yaml" <<YAML
 processes:
   nats:
-    command: "$NATS -a 127.0.0.1 -p $P1"
+    command: "$NATS_BIN -a 127.0.0.1 -p $P1"
     ready_log_line: "Server is ready"
     shutdown: { timeout_seconds: 5 }
 YAML
@@ -49,7 +54,9 @@ for _ in $(seq 1 "$RUNS"); do
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) * 1000 }' >> "$WORK/pitstop.txt"
 done
 
-echo "floor (start nats-server directly until ready): $(stats < "$WORK/floor.txt")"
-echo "pitstop reload over the socket (stop + start + ready): $(stats < "$WORK/pitstop.txt")"
-paste "$WORK/pitstop.txt" <(head -n "$RUNS" "$WORK/floor.txt") | awk '{print $1 - $2}' > "$WORK/overhead.txt"
-echo "overhead per run (reload - floor, paired): $(stats < "$WORK/overhead.txt")"
+median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "floor 1, start nats-server directly until ready:        $(stats < "$WORK/floor.txt")"
+echo "floor 2, stop it (SIGTERM, wait) and start it again:     $(stats < "$WORK/restart.txt")"
+echo "pitstop reload over the socket (curl, stop+start+ready): $(stats < "$WORK/pitstop.txt")"
+awk -v p="$(median "$WORK/pitstop.txt")" -v f="$(median "$WORK/floor.txt")" -v r="$(median "$WORK/restart.txt")" \
+  'BEGIN { printf "overhead at the median: %.1f ms over floor 1, %.1f ms over floor 2\n", p - f, p - r }'

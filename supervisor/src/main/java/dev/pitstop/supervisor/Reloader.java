@@ -6,8 +6,6 @@ import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.ReloadFailedException;
 import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.stack.DependencyReloadPolicy;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +39,7 @@ final class Reloader {
     }
 
     private final ConcurrentHashMap<String, CompletableFuture<ReloadResult>> inFlight = new ConcurrentHashMap<>();
+    private final ExecutableHashes hashes = new ExecutableHashes();
     private final EventBus events;
     private final Function<String, List<ManagedProcess>> dependents;
     private final BooleanSupplier stackStopping;
@@ -101,7 +100,7 @@ final class Reloader {
                 throw new Failure("cannot start: " + mp.launchError(), null, false);
             }
             awaitReady(mp, fresh, epoch);
-            Sha256 executable = executableOf(fresh.pid);
+            Sha256 executable = hashes.of(fresh.pid);
             mp.endReload(null);
             events.emit(EventType.RELOAD_SUCCEEDED, name, "pid " + oldPid + " -> " + fresh.pid
                     + (executable == null ? "" : " sha256 " + executable.hex()));
@@ -186,14 +185,6 @@ final class Reloader {
             throw new Failure("interrupted while " + what, null, false);
         } catch (ExecutionException | TimeoutException e) {
             throw new Failure(what + " did not finish: " + e, null, false);
-        }
-    }
-
-    private static Sha256 executableOf(long pid) {
-        try {
-            return Sha256.ofFile(Path.of("/proc/" + pid + "/exe"));
-        } catch (IOException e) {
-            return null; // no /proc, or the process is already gone: the result says so with null
         }
     }
 }
