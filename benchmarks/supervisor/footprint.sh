@@ -52,7 +52,7 @@ S="$WORK/supervisord"
   done
 } > "$S/supervisord.conf"
 t0=$(now_ms)
-supervisord -c "$S/supervisord.conf" &
+supervisord -c "$S/supervisord.conf" >/dev/null 2>&1 &
 spid=$!
 for _ in $(seq 1 1200); do [ "$(running_children "$spid")" -ge "$N" ] && break; sleep 0.05; done
 t1=$(now_ms)
