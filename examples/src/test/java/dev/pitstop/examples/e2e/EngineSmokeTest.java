@@ -47,6 +47,11 @@ class EngineSmokeTest {
             assertThat(reload.executable()).isEqualTo(original);
             stack.awaitNatsReady();
             assertThat(engine.manifest().binary("nats").orElseThrow().history()).isEmpty();
+
+            Files.delete(stack.incoming);
+            ReloadResult withoutFile = engine.reload("nats");
+            stack.track(withoutFile.newPid());
+            assertThat(withoutFile.executable()).as("the stored version runs on").isEqualTo(original);
         }
     }
 
