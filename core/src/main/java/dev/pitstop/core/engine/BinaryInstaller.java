@@ -163,13 +163,16 @@ final class BinaryInstaller {
         return List.of(new Evidence("none", "local file " + file));
     }
 
-    /** For a {@code file} binary: the bytes at its path, if they differ from the current version. */
+    /** For a {@code file} binary: the bytes at its path, if there are any and they differ from the current version. */
     Optional<Path> changedFile(Stack stack, String name) {
         BinarySpec spec = spec(stack, name);
         if (!"file".equals(spec.kind())) {
             return Optional.empty();
         }
-        Path path = sourcePath(stack, spec);
+        Path path = stack.directory().resolve(spec.location()).normalize();
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty(); // gone (a clean build): the stored current version still runs
+        }
         try {
             Sha256 onDisk = Sha256.ofFile(path);
             boolean same = manifest(stack).current(name).map(v -> v.sha256().equals(onDisk)).orElse(false);

@@ -16,8 +16,11 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,6 +43,8 @@ final class FileWatcher implements AutoCloseable {
     private final Thread thread;
     /** Changed files waiting for quiet; touched only by the watcher thread. */
     private final Map<Path, Pending> pending = new HashMap<>();
+    /** Folders of watched files that do not exist (yet, or any more); touched only by the watcher thread after start. */
+    private final Set<Path> unwatched = new LinkedHashSet<>();
     private volatile boolean closed;
 
     private record FileState(boolean exists, long size, FileTime modified) {}
@@ -57,14 +62,11 @@ final class FileWatcher implements AutoCloseable {
         this.onSettled = Objects.requireNonNull(onSettled, "onSettled");
         try {
             this.service = FileSystems.getDefault().newWatchService();
-            for (Path folder : names.keySet().stream().map(Path::getParent).distinct().toList()) {
-                folder.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
-            }
         } catch (IOException e) {
-            closeQuietly();
             throw new UncheckedIOException("cannot watch " + names.keySet(), e);
         }
+        names.keySet().stream().map(Path::getParent).distinct().forEach(unwatched::add);
+        registerMissing(false);
         this.thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
@@ -77,6 +79,7 @@ final class FileWatcher implements AutoCloseable {
                 if (key != null) {
                     record(key);
                 }
+                registerMissing(true);
                 settle();
             }
         } catch (ClosedWatchServiceException e) {
@@ -92,16 +95,46 @@ final class FileWatcher implements AutoCloseable {
                 .map(ms -> Math.max(1, ms)).min().orElse(IDLE_POLL_MILLIS);
     }
 
+    /**
+     * Watches the folders that exist now among those not watched: missing when the engine started, or deleted
+     * and made again since (a clean build). A folder that appears may already hold a new file, so its files
+     * count as changed.
+     */
+    private void registerMissing(boolean appeared) {
+        for (Iterator<Path> it = unwatched.iterator(); it.hasNext(); ) {
+            Path folder = it.next();
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try {
+                folder.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+                it.remove();
+                if (appeared) {
+                    filesIn(folder).forEach(this::changed);
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot watch {}: {}; trying again", folder, e.getMessage());
+            }
+        }
+    }
+
+    private List<Path> filesIn(Path folder) {
+        return names.keySet().stream().filter(f -> f.getParent().equals(folder)).toList();
+    }
+
     private void record(WatchKey key) {
         Path folder = (Path) key.watchable();
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                names.keySet().stream().filter(f -> f.getParent().equals(folder)).forEach(this::changed);
+                filesIn(folder).forEach(this::changed);
             } else {
                 changed(folder.resolve((Path) event.context()));
             }
         }
-        key.reset();
+        if (!key.reset()) {
+            unwatched.add(folder); // the folder was deleted: watched again once it is back
+        }
     }
 
     /** Every event starts the quiet period again. */

@@ -3,7 +3,6 @@ package dev.pitstop.core.engine;
 import dev.pitstop.core.SwapFailedException;
 import dev.pitstop.core.SwapResult;
 import dev.pitstop.core.event.EventType;
-import dev.pitstop.core.process.LogLine;
 import dev.pitstop.core.process.ReloadFailedException;
 import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.process.Supervisor;
@@ -11,7 +10,6 @@ import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.StoredBinary;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +22,6 @@ import java.util.function.UnaryOperator;
  * or marks it bad; a rollback makes the earlier version current or leaves the manifest alone).
  */
 final class HealthGatedSwap {
-    private static final int LAST_LINE_CHARS = 200;
-    private static final int LAST_LINES = 20;
-
     private final BinaryInstaller installer;
     private final Supervisor supervisor;
 
@@ -61,7 +56,9 @@ final class HealthGatedSwap {
             // process) must put the previous version back, or the link would stay on an unproven binary
             ReloadFailedException failure = e instanceof ReloadFailedException r ? r
                     : new ReloadFailedException(binary, String.valueOf(e.getMessage()), null, List.of());
-            String reason = reasonOf(failure, candidateOutput(failure.process()));
+            // the reason, not the last output: the supervisor's log of a process also holds the previous run's
+            // shutdown lines, read at about the time the candidate failed, so a "last line" could be the old one's
+            String reason = failure.getMessage();
             String restoreProblem = null;
             if (previous.isPresent()) {
                 installer.link(stack, previous.get());
@@ -92,30 +89,5 @@ final class HealthGatedSwap {
             }
         }
         return problems.isEmpty() ? null : String.join("; ", problems);
-    }
-
-    /**
-     * What the failed run itself printed: the process's log also holds the previous run's last words (its
-     * shutdown), which must not pass for the candidate's, so lines from before the failed run's start are left out.
-     * Read before the previous version is started again.
-     */
-    private List<String> candidateOutput(String process) {
-        try {
-            Instant started = supervisor.status(process).startedAt();
-            return supervisor.logs(process, LAST_LINES).stream()
-                    .filter(line -> started == null || !line.time().isBefore(started))
-                    .map(LogLine::text).toList();
-        } catch (RuntimeException e) {
-            return List.of(); // not a process of the stack (the failure came before a run): nothing printed
-        }
-    }
-
-    /** One line for the manifest: the failure and, where the candidate printed anything, its last line. */
-    private static String reasonOf(ReloadFailedException failure, List<String> lines) {
-        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
-        if (last.length() > LAST_LINE_CHARS) {
-            last = last.substring(0, LAST_LINE_CHARS) + "…";
-        }
-        return failure.getMessage() + (last.isEmpty() ? "" : "; last output: " + last);
     }
 }

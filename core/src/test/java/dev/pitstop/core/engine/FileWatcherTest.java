@@ -75,6 +75,29 @@ class FileWatcherTest {
     }
 
     @Test
+    void aFolderDeletedAndMadeAgainIsWatchedAgain() throws Exception {
+        Files.delete(b);
+        Files.delete(b.getParent());
+        Files.createDirectories(b.getParent());
+        Files.writeString(b, "b2");
+
+        assertThat(next()).isEqualTo("beta");
+        Files.writeString(b, "b3");
+        assertThat(next()).isEqualTo("beta");
+    }
+
+    @Test
+    void aFolderMissingAtTheStartIsWatchedOnceItExists() throws Exception {
+        watcher.close();
+        Path c = dir.resolve("later/c");
+        watcher = new FileWatcher("pitstop-watch-test", Map.of("gamma", c), QUIET, reports::add);
+        Files.createDirectories(c.getParent());
+        Files.writeString(c, "c1");
+
+        assertThat(next()).isEqualTo("gamma");
+    }
+
+    @Test
     void closeEndsTheNamedThread() {
         assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("pitstop-watch-test"));
 

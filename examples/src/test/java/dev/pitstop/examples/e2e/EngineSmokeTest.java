@@ -12,6 +12,7 @@ import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.store.BinaryRecord;
 import dev.pitstop.core.store.HistoryEntry;
 import dev.pitstop.core.store.Outcome;
+import dev.pitstop.core.trust.BinaryNotRunnableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,11 @@ class EngineSmokeTest {
             assertThat(reload.executable()).isEqualTo(original);
             stack.awaitNatsReady();
             assertThat(engine.manifest().binary("nats").orElseThrow().history()).isEmpty();
+
+            Files.delete(stack.incoming);
+            ReloadResult withoutFile = engine.reload("nats");
+            stack.track(withoutFile.newPid());
+            assertThat(withoutFile.executable()).as("the stored version runs on").isEqualTo(original);
         }
     }
 
@@ -110,6 +116,19 @@ class EngineSmokeTest {
             assertThatThrownBy(() -> engine.install("nats", tempDir.resolve("missing"), null, false))
                     .isInstanceOf(PitstopException.class)
                     .hasMessage(tempDir.resolve("missing") + ": no such file to install");
+        }
+    }
+
+    @Test
+    void upRefusesAFirstBinaryThatCannotRunAndStartsNothing() throws Exception {
+        try (NatsStack stack = new NatsStack(tempDir, false)) {
+            Files.copy(stack.otherArch(), stack.incoming, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Engine engine = stack.open();
+
+            assertThatThrownBy(engine::up).isInstanceOf(BinaryNotRunnableException.class)
+                    .hasMessage(stack.incoming + ": built for aarch64, this machine is x86_64");
+            assertThat(engine.ps()).allSatisfy(p -> assertThat(p.pid()).isZero());
+            assertThat(Files.exists(stack.lockFile())).isFalse();
         }
     }
 

@@ -137,6 +137,10 @@ final class NatsStack implements AutoCloseable {
         return engine;
     }
 
+    Engine engine() {
+        return engine;
+    }
+
     ProcessStatus status(String name) {
         return engine.ps().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no process " + name + " in " + engine.ps()));

@@ -119,8 +119,11 @@ class WatchTest {
         }
     }
 
+    /** Until nats runs {@code sha}, is ready, and the manifest (written after the readiness wait) says so. */
     private static void awaitRunning(NatsStack stack, Sha256 sha) {
         await().atMost(SWAP_DEADLINE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            assertThat(stack.engine().manifest().current("nats").orElseThrow().sha256()).isEqualTo(sha);
+            assertThat(stack.engine().manifest().candidate("nats")).isEmpty();
             long pid = stack.pid("nats");
             assertThat(pid).isPositive();
             assertThat(NatsStack.exeOf(pid)).isEqualTo(sha);
