@@ -3,7 +3,6 @@ package dev.pitstop.signing.minisign;
 import dev.pitstop.signing.MalformedTrustInputException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,12 +41,10 @@ final class MinisignText {
     }
 
     /** minisign prints a key id as the little-endian 64-bit number it is, in upper-case hex. */
+    /** The key id as minisign prints it: the little-endian 64-bit number in upper-case hex, no leading zeros. */
     static String keyIdHex(byte[] keyId) {
-        byte[] reversed = new byte[keyId.length];
-        for (int i = 0; i < keyId.length; i++) {
-            reversed[i] = keyId[keyId.length - 1 - i];
-        }
-        return HexFormat.of().formatHex(reversed).toUpperCase(Locale.ROOT);
+        long id = java.nio.ByteBuffer.wrap(keyId).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        return Long.toHexString(id).toUpperCase(Locale.ROOT);
     }
 
     static String encode(byte[]... parts) {
