@@ -30,7 +30,13 @@ final class ControlText {
                 alive && s.startedAt() != null ? uptime(Duration.between(s.startedAt(), now)) : "-",
                 s.exitCode() == null ? "-" : s.exitCode().toString()});
         }
-        int[] widths = new int[PS_HEADER.length];
+        return align(rows);
+    }
+
+    /** Left-aligned columns two spaces apart, trailing blanks stripped. */
+    static String align(List<String[]> rows) {
+        int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+        int[] widths = new int[columns];
         rows.forEach(r -> {
             for (int i = 0; i < r.length; i++) {
                 widths[i] = Math.max(widths[i], r[i].length());
