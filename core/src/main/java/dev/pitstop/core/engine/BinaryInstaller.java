@@ -12,6 +12,7 @@ import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.ManifestStore;
 import dev.pitstop.core.store.SourceCoordinates;
 import dev.pitstop.core.store.StoredBinary;
+import dev.pitstop.core.trust.BinaryNotRunnableException;
 import dev.pitstop.core.trust.Evidence;
 import dev.pitstop.core.trust.PlatformTrust;
 import dev.pitstop.core.trust.TrustReport;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Puts binaries into the store and the manifest, and keeps {@code .pitstop/bin/} pointing at the current
@@ -70,6 +72,9 @@ final class BinaryInstaller {
                 Path file = sourcePath(stack, spec);
                 Trusted trusted = storeTrusted(file, spec.name());
                 StoredBinary stored = trusted.stored();
+                runnable(file, stored).ifPresent(refused -> {
+                    throw refused;
+                });
                 BinaryVersion version = versionOf(spec, stored, null, localEvidence(file), trusted.steps());
                 manifests.update(lockFile(stack), m -> m.install(spec.name(), version, false, clock.instant()));
                 links.switchTo(stack.stateDir(), spec.name(), stored);
@@ -84,14 +89,40 @@ final class BinaryInstaller {
         return manifest(stack).current(name).flatMap(v -> store.find(v.sha256(), name));
     }
 
-    /** Stores a file and records it as the candidate (not yet current). */
+    /**
+     * Stores a file and records it as the candidate (not yet current). A file this machine cannot run is
+     * recorded as a bad candidate in the same manifest change and refused, before any process is touched, so
+     * that nothing offers the same bytes again.
+     *
+     * @throws BinaryNotRunnableException naming {@code file} and why it cannot run
+     * @throws dev.pitstop.core.store.BadBinaryException if the bytes were marked bad before and not {@code force}
+     */
     Candidate storeCandidate(Stack stack, String name, Path file, String version, boolean force) {
         BinarySpec spec = spec(stack, name);
         Trusted trusted = storeTrusted(file, name);
         BinaryVersion recorded = versionOf(spec, trusted.stored(), version, localEvidence(file), trusted.steps());
-        manifests.update(lockFile(stack), m -> m.withCandidate(name, recorded, force, clock.instant()));
-        trust.check(trusted.stored().path()).requireRunnable();
+        Optional<BinaryNotRunnableException> refused = runnable(file, trusted.stored());
+        Instant now = clock.instant();
+        manifests.update(lockFile(stack), m -> {
+            Manifest offered = m.withCandidate(name, recorded, force, now);
+            return refused.map(e -> offered.markBad(name, "cannot run here: " + reasons(e.report()), now))
+                    .orElse(offered);
+        });
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
         return new Candidate(trusted.stored(), recorded);
+    }
+
+    /** The trust check of the stored copy (where it will run from), reported under the name the user gave. */
+    private Optional<BinaryNotRunnableException> runnable(Path file, StoredBinary stored) {
+        TrustReport check = trust.check(stored.path());
+        return check.runnable() ? Optional.empty()
+                : Optional.of(new BinaryNotRunnableException(new TrustReport(file, check.findings(), check.actions())));
+    }
+
+    private static String reasons(TrustReport report) {
+        return report.errors().stream().map(TrustReport.Finding::message).collect(Collectors.joining("; "));
     }
 
     /**
@@ -105,7 +136,10 @@ final class BinaryInstaller {
             staged = Files.createTempFile(staging, name + ".", ".staged");
             Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
             TrustReport report = trust.prepare(staged);
-            return new Trusted(store.put(staged, name), report.actions());
+            // the steps go into the committed manifest: without the throw-away path of the staged copy
+            String stagedPath = " " + staged;
+            List<String> steps = report.actions().stream().map(a -> a.replace(stagedPath, "")).toList();
+            return new Trusted(store.put(staged, name), steps);
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": cannot stage " + file, e);
         } finally {
@@ -136,6 +170,18 @@ final class BinaryInstaller {
             return same ? Optional.empty() : Optional.of(path);
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": cannot read " + path, e);
+        }
+    }
+
+    /** The SHA-256 of a file the user named. */
+    Sha256 hash(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new PitstopException(file + ": no such file to install");
+        }
+        try {
+            return Sha256.ofFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.pitstop.core.store.BinaryRecord;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.HistoryEntry;
 import dev.pitstop.core.store.StoredBinary;
+import dev.pitstop.core.trust.BinaryNotRunnableException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +34,24 @@ final class BinaryOperations {
         this.running = running;
     }
 
-    /** Stores {@code file} as a new version of {@code binary} and swaps it in (health-gated when running). */
+    /**
+     * Stores {@code file} as a new version of {@code binary} and swaps it in (health-gated when running). The
+     * bytes of the current version are not installed again (that would only restart its processes) unless
+     * {@code force}.
+     */
     synchronized SwapResult install(Stack stack, String binary, Path file, String version, boolean force) {
-        BinaryInstaller.Candidate candidate = installer.storeCandidate(stack, binary, file, version, force);
+        Optional<BinaryVersion> current = installer.manifest(stack).current(binary);
+        if (!force && current.isPresent() && current.get().sha256().equals(installer.hash(file))) {
+            String label = current.get().label();
+            return new SwapResult(binary, label, label, List.of());
+        }
+        BinaryInstaller.Candidate candidate;
+        try {
+            candidate = installer.storeCandidate(stack, binary, file, version, force);
+        } catch (BinaryNotRunnableException e) {
+            supervisor.publish(EventType.WARNING, binary, "refused " + file + ": " + e.getMessage());
+            throw e;
+        }
         supervisor.publish(EventType.BINARY_STORED, binary, candidate.version().label());
         return swapIn(stack, binary, candidate);
     }
@@ -54,6 +70,17 @@ final class BinaryOperations {
             }
         }
         return supervisor.reload(process);
+    }
+
+    /**
+     * For a watched {@code file} binary: if the bytes at its path differ from the current version, stores them and
+     * swaps them in (health-gated), as {@link #install} does; else nothing.
+     *
+     * @throws dev.pitstop.core.store.BadBinaryException if those bytes were marked bad before
+     */
+    synchronized Optional<SwapResult> installChangedFile(Stack stack, String binary) {
+        Optional<Path> changed = installer.changedFile(stack, binary);
+        return changed.isEmpty() ? Optional.empty() : Optional.of(install(stack, binary, changed.get(), null, false));
     }
 
     /**
@@ -79,13 +106,13 @@ final class BinaryOperations {
         String reason = "rollback to " + target.label() + " requested";
         return swap.apply(stack, binary, stored, target, running.getAsBoolean(),
                 m -> m.rollback(binary, target.sha256(), reason, force, installer.now()),
-                failure -> m -> m);
+                failure -> m -> m, EventType.ROLLED_BACK);
     }
 
     private SwapResult swapIn(Stack stack, String binary, BinaryInstaller.Candidate candidate) {
         return swap.apply(stack, binary, candidate.stored(), candidate.version(), running.getAsBoolean(),
                 m -> m.promote(binary, installer.now()),
-                reason -> m -> m.markBad(binary, reason, installer.now()));
+                reason -> m -> m.markBad(binary, reason, installer.now()), EventType.BINARY_SWAPPED);
     }
 
     private static Optional<BinaryVersion> find(BinaryRecord record, String to) {

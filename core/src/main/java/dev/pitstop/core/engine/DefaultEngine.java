@@ -5,18 +5,22 @@ import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.OutdatedBinary;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Platform;
+import dev.pitstop.core.SwapFailedException;
 import dev.pitstop.core.SwapResult;
+import dev.pitstop.core.store.BadBinaryException;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.Snapshot;
 import dev.pitstop.core.store.StackInspector;
 import dev.pitstop.core.store.VerifyReport;
 import dev.pitstop.core.event.Event;
 import dev.pitstop.core.event.EventListener;
+import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.ApplyResult;
 import dev.pitstop.core.process.LogLine;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.process.Supervisor;
+import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.stack.StackReader;
 import java.io.IOException;
@@ -29,9 +33,12 @@ import java.util.Set;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one stack: reads it, hands it to a supervisor, and forwards the control operations. */
 final class DefaultEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
     private static final int EVENTS_KEPT = 10_000;
 
     private final StackReader reader;
@@ -39,18 +46,21 @@ final class DefaultEngine implements Engine {
     private final BinaryInstaller installer;
     private final BinaryOperations binaries;
     private final StackInspector inspector;
+    private final WatchSettings watchSettings;
     private final EventBuffer events = new EventBuffer(EVENTS_KEPT);
     private volatile Stack stack;
     private volatile boolean running;
+    private FileWatcher watcher;
 
     DefaultEngine(StackReader reader, Supervisor supervisor, BinaryInstaller installer, StackInspector inspector,
-                  Stack stack) {
+                  Stack stack, WatchSettings watchSettings) {
         this.reader = reader;
         this.supervisor = supervisor;
         this.installer = installer;
         this.inspector = inspector;
         this.binaries = new BinaryOperations(installer, supervisor, () -> running);
         this.stack = stack;
+        this.watchSettings = watchSettings;
         supervisor.addListener(events);
     }
 
@@ -69,10 +79,51 @@ final class DefaultEngine implements Engine {
         installer.ensureInstalled(stack);
         running = true;
         supervisor.up(stack);
+        startWatching();
+    }
+
+    /** One watcher thread for every {@code watch: true} file binary, so a changed file is swapped in like an install. */
+    private synchronized void startWatching() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (BinarySpec b : stack.binaries().values()) {
+            if (b.watch() && "file".equals(b.kind())) {
+                files.put(b.name(), stack.directory().resolve(b.location()).normalize());
+            } else if (b.watch()) {
+                supervisor.publish(EventType.WARNING, b.name(), "watch: true applies to file sources only, not "
+                        + b.kind() + "; ignored (use poll)");
+            }
+        }
+        if (!files.isEmpty() && watcher == null) {
+            watcher = new FileWatcher("pitstop-watch-" + stack.directory().getFileName(), files,
+                    watchSettings.quietPeriod(), this::fileChanged);
+        }
+    }
+
+    private void fileChanged(String binary) {
+        try {
+            binaries.installChangedFile(stack, binary).ifPresent(swap ->
+                    LOG.info("{}: swapped in the changed file: {} -> {}", binary, swap.from(), swap.to()));
+        } catch (BadBinaryException e) {
+            // the bytes failed before: not tried again until the file changes, and said so once per change
+            supervisor.publish(EventType.WARNING, binary, "watched file not applied: " + e.getMessage());
+            LOG.info("{}: the file is a version marked bad before; waiting for it to change again", binary);
+        } catch (SwapFailedException e) {
+            LOG.warn("{}", e.getMessage());
+        }
+    }
+
+    /** Stops the watcher first, so that no swap starts while the stack goes down. */
+    private synchronized void stopWatching() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
     }
 
     @Override
     public void down() {
+        // the watcher first: a change it applied after `running` turned false would skip the health gate
+        stopWatching();
         running = false;
         supervisor.down();
     }
@@ -204,6 +255,7 @@ final class DefaultEngine implements Engine {
 
     @Override
     public void close() {
+        stopWatching();
         running = false;
         supervisor.close();
     }

@@ -28,11 +28,12 @@ public final class DefaultEngineFactory implements EngineFactory {
     private final PlatformTrust trust;
     private final PitstopHome home;
     private final Platform host;
+    private final WatchSettings watchSettings;
 
     @Inject
     public DefaultEngineFactory(StackReader reader, Provider<Supervisor> supervisors, BinaryStore store,
                                 ManifestStore manifests, BinLinks links, StackInspector inspector, PlatformTrust trust,
-                                PitstopHome home, Platform host) {
+                                PitstopHome home, Platform host, WatchSettings watchSettings) {
         this.reader = reader;
         this.supervisors = supervisors;
         this.store = store;
@@ -42,6 +43,7 @@ public final class DefaultEngineFactory implements EngineFactory {
         this.trust = trust;
         this.home = home;
         this.host = host;
+        this.watchSettings = watchSettings;
     }
 
     @Override
@@ -49,6 +51,6 @@ public final class DefaultEngineFactory implements EngineFactory {
         Stack stack = reader.read(stackFile.toAbsolutePath());
         BinaryInstaller installer = new BinaryInstaller(store, manifests, links, trust,
                 home.cache().resolve("staging"), host, Clock.systemUTC());
-        return new DefaultEngine(reader, supervisors.get(), installer, inspector, stack);
+        return new DefaultEngine(reader, supervisors.get(), installer, inspector, stack, watchSettings);
     }
 }

@@ -3,6 +3,7 @@ package dev.pitstop.core.engine;
 import dev.pitstop.core.SwapFailedException;
 import dev.pitstop.core.SwapResult;
 import dev.pitstop.core.event.EventType;
+import dev.pitstop.core.process.LogLine;
 import dev.pitstop.core.process.ReloadFailedException;
 import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.process.Supervisor;
@@ -10,6 +11,7 @@ import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.StoredBinary;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import java.util.function.UnaryOperator;
  * or marks it bad; a rollback makes the earlier version current or leaves the manifest alone).
  */
 final class HealthGatedSwap {
+    private static final int LAST_LINE_CHARS = 200;
+    private static final int LAST_LINES = 20;
+
     private final BinaryInstaller installer;
     private final Supervisor supervisor;
 
@@ -34,9 +39,11 @@ final class HealthGatedSwap {
      * @param onSuccess the manifest change once every process is ready on {@code next}
      * @param onFailure the manifest change (given the reason) once the previous version runs again
      * @param running whether the stack's processes are up; if not, only the link and the manifest change
+     * @param succeeded the event published on success: {@code BINARY_SWAPPED}, or {@code ROLLED_BACK} for a rollback
      */
     SwapResult apply(Stack stack, String binary, StoredBinary next, BinaryVersion nextVersion, boolean running,
-                     UnaryOperator<Manifest> onSuccess, java.util.function.Function<String, UnaryOperator<Manifest>> onFailure) {
+                     UnaryOperator<Manifest> onSuccess, java.util.function.Function<String, UnaryOperator<Manifest>> onFailure,
+                     EventType succeeded) {
         Manifest before = installer.manifest(stack);
         Optional<BinaryVersion> previousVersion = before.current(binary);
         Optional<StoredBinary> previous = previousVersion.flatMap(v -> installer.stored(v.sha256(), binary));
@@ -49,7 +56,12 @@ final class HealthGatedSwap {
             for (String process : processes) {
                 reloads.add(supervisor.reload(process));
             }
-        } catch (ReloadFailedException failure) {
+        } catch (RuntimeException e) {
+            // any failure (not only a failed readiness wait: a supervisor that gave up waiting, an unknown
+            // process) must put the previous version back, or the link would stay on an unproven binary
+            ReloadFailedException failure = e instanceof ReloadFailedException r ? r
+                    : new ReloadFailedException(binary, String.valueOf(e.getMessage()), null, List.of());
+            String reason = reasonOf(failure, candidateOutput(failure.process()));
             String restoreProblem = null;
             if (previous.isPresent()) {
                 installer.link(stack, previous.get());
@@ -57,7 +69,6 @@ final class HealthGatedSwap {
             } else {
                 processes.forEach(supervisor::stop);
             }
-            String reason = failure.getMessage();
             installer.update(stack, onFailure.apply(reason));
             supervisor.publish(EventType.ROLLED_BACK, binary, nextVersion.label() + " failed (" + reason + "); "
                     + (from == null ? "nothing to restore" : "back on " + from));
@@ -65,7 +76,7 @@ final class HealthGatedSwap {
                     restoreProblem);
         }
         installer.update(stack, onSuccess);
-        supervisor.publish(EventType.BINARY_SWAPPED, binary, (from == null ? "" : from + " -> ") + nextVersion.label());
+        supervisor.publish(succeeded, binary, (from == null ? "" : from + " -> ") + nextVersion.label());
         return new SwapResult(binary, from, nextVersion.label(), reloads);
     }
 
@@ -75,10 +86,36 @@ final class HealthGatedSwap {
         for (String process : processes) {
             try {
                 supervisor.reload(process);
-            } catch (ReloadFailedException e) {
+            } catch (RuntimeException e) {
+                // one process that does not come back must not keep the others, or the manifest, from being restored
                 problems.add(e.getMessage());
             }
         }
         return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /**
+     * What the failed run itself printed: the process's log also holds the previous run's last words (its
+     * shutdown), which must not pass for the candidate's, so lines from before the failed run's start are left out.
+     * Read before the previous version is started again.
+     */
+    private List<String> candidateOutput(String process) {
+        try {
+            Instant started = supervisor.status(process).startedAt();
+            return supervisor.logs(process, LAST_LINES).stream()
+                    .filter(line -> started == null || !line.time().isBefore(started))
+                    .map(LogLine::text).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // not a process of the stack (the failure came before a run): nothing printed
+        }
+    }
+
+    /** One line for the manifest: the failure and, where the candidate printed anything, its last line. */
+    private static String reasonOf(ReloadFailedException failure, List<String> lines) {
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+        if (last.length() > LAST_LINE_CHARS) {
+            last = last.substring(0, LAST_LINE_CHARS) + "…";
+        }
+        return failure.getMessage() + (last.isEmpty() ? "" : "; last output: " + last);
     }
 }

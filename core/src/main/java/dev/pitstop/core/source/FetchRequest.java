@@ -1,0 +1,38 @@
+package dev.pitstop.core.source;
+
+import dev.pitstop.core.Platform;
+import dev.pitstop.core.Sha256;
+import dev.pitstop.core.stack.BinarySpec;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to fetch and where to put it.
+ *
+ * @param stagingDir an existing, empty folder owned by the caller; the binary is extracted into it
+ * @param recordedSha the manifest's SHA-256 of the archive for this same version: a re-fetch must give the
+ *                    same bytes
+ */
+public record FetchRequest(BinarySpec spec, Platform platform, Path stagingDir, Optional<Sha256> recordedSha,
+                           ProgressListener progress) {
+    public FetchRequest {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(stagingDir, "stagingDir");
+        recordedSha = recordedSha == null ? Optional.empty() : recordedSha;
+        progress = progress == null ? ProgressListener.NONE : progress;
+    }
+
+    public static FetchRequest of(BinarySpec spec, Platform platform, Path stagingDir) {
+        return new FetchRequest(spec, platform, stagingDir, Optional.empty(), ProgressListener.NONE);
+    }
+
+    public FetchRequest withRecordedSha(Sha256 sha) {
+        return new FetchRequest(spec, platform, stagingDir, Optional.of(sha), progress);
+    }
+
+    public FetchRequest withProgress(ProgressListener listener) {
+        return new FetchRequest(spec, platform, stagingDir, recordedSha, listener);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.pitstop.fetchers.github;
+
+import com.google.inject.AbstractModule;
+import dev.pitstop.core.source.SourceBinder;
+
+/** Binds the {@code github} source kind. Installed by {@code FetchersModule}. */
+public final class GitHubModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        SourceBinder.sourceBinder(binder()).addBinding("github").to(GitHubSource.class);
+    }
+}

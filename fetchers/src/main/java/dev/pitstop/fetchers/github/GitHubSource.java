@@ -1,0 +1,57 @@
+package dev.pitstop.fetchers.github;
+
+import com.google.inject.Inject;
+import dev.pitstop.core.Platform;
+import dev.pitstop.core.PitstopHome;
+import dev.pitstop.core.source.Asset;
+import dev.pitstop.core.source.FetchRequest;
+import dev.pitstop.core.source.FetchedBinary;
+import dev.pitstop.core.source.Release;
+import dev.pitstop.core.source.Source;
+import dev.pitstop.core.stack.BinarySpec;
+import dev.pitstop.fetchers.FetchEnvironment;
+import dev.pitstop.fetchers.http.HttpTransport;
+import dev.pitstop.fetchers.pipeline.FetchPipeline;
+import dev.pitstop.fetchers.pipeline.Plan;
+import dev.pitstop.fetchers.select.AssetSelector;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code github: OWNER/REPO}: a release of a GitHub repository (or of a GitHub Enterprise API via {@code api:}). */
+final class GitHubSource implements Source {
+    private final HttpTransport http;
+    private final PitstopHome home;
+    private final FetchEnvironment env;
+    private final AssetSelector selector;
+    private final FetchPipeline pipeline;
+
+    @Inject
+    GitHubSource(HttpTransport http, PitstopHome home, FetchEnvironment env, AssetSelector selector, FetchPipeline pipeline) {
+        this.http = http;
+        this.home = home;
+        this.env = env;
+        this.selector = selector;
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public Release resolve(BinarySpec spec, Platform platform) {
+        GitHubSettings settings = GitHubSettings.of(spec, env);
+        GitHubApi api = new GitHubApi(settings, http, home.cache());
+        if (!"latest".equals(spec.version())) {
+            return api.tag(spec.version());
+        }
+        return settings.prerelease() ? api.newestIncludingPrereleases() : api.latest();
+    }
+
+    @Override
+    public FetchedBinary fetch(FetchRequest request) {
+        BinarySpec spec = request.spec();
+        GitHubSettings settings = GitHubSettings.of(spec, env);
+        Release release = resolve(spec, request.platform());
+        Asset asset = selector.select(release.assets(), request.platform(), settings.repo(), settings.asset());
+        Plan plan = new Plan(settings.coordinates(), release.version(), null, asset, release.assets(), Optional.empty(),
+                Optional.empty(), settings.path(), List.of(spec.name(), settings.repo()));
+        return pipeline.run(request, plan);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.pitstop.fetchers.url;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Inject;
+import dev.pitstop.core.Platform;
+import dev.pitstop.core.source.Asset;
+import dev.pitstop.core.source.FetchException;
+import dev.pitstop.core.source.FetchRequest;
+import dev.pitstop.core.source.FetchedBinary;
+import dev.pitstop.core.source.Release;
+import dev.pitstop.core.source.Source;
+import dev.pitstop.core.stack.BinarySpec;
+import dev.pitstop.fetchers.github.GitHubJson;
+import dev.pitstop.fetchers.http.HttpTransport;
+import dev.pitstop.fetchers.pipeline.FetchPipeline;
+import dev.pitstop.fetchers.pipeline.Plan;
+import dev.pitstop.fetchers.pipeline.SpecSettings;
+import dev.pitstop.fetchers.pipeline.TextReader;
+import dev.pitstop.fetchers.select.AssetSelector;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code mirror: <base URL or folder>} + {@code repo: OWNER/REPO}: GitHub releases copied to a web server or a
+ * folder, for machines without internet. Layout under the base:
+ * <pre>
+ * OWNER/REPO/releases/latest.json              GitHub's /releases/latest response
+ * OWNER/REPO/releases/tags/TAG.json            GitHub's /releases/tags/TAG response
+ * OWNER/REPO/releases/download/TAG/ASSET       the assets, as on github.com
+ * </pre>
+ * Asset URLs inside the JSON are ignored; assets always come from the mirror.
+ */
+final class MirrorSource implements Source {
+    private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final TextReader text;
+    private final AssetSelector selector;
+    private final FetchPipeline pipeline;
+
+    @Inject
+    MirrorSource(HttpTransport http, AssetSelector selector, FetchPipeline pipeline) {
+        this.text = new TextReader(http);
+        this.selector = selector;
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public Release resolve(BinarySpec spec, Platform platform) {
+        String repo = repo(spec);
+        String base = base(spec);
+        if ("latest".equals(spec.version())) {
+            return read(spec, base, repo, repo + "/releases/latest.json");
+        }
+        String tag = spec.version();
+        Optional<String> body = text.read(URI.create(base + repo + "/releases/tags/" + encode(tag) + ".json"));
+        if (body.isEmpty() && !tag.startsWith("v")) {
+            body = text.read(URI.create(base + repo + "/releases/tags/v" + encode(tag) + ".json"));
+        }
+        return parse(spec, base, repo, body.orElseThrow(() -> new FetchException(
+                "mirror " + base + ": no release " + tag + " of " + repo + " (expected " + repo + "/releases/tags/"
+                        + tag + ".json)")));
+    }
+
+    @Override
+    public FetchedBinary fetch(FetchRequest request) {
+        BinarySpec spec = request.spec();
+        SpecSettings s = new SpecSettings(spec);
+        String repo = repo(spec);
+        Release release = resolve(spec, request.platform());
+        String repoName = repo.substring(repo.indexOf('/') + 1);
+        Asset asset = selector.select(release.assets(), request.platform(), repoName, s.text("asset"));
+        Plan plan = new Plan("mirror:" + repo, release.version(), null, asset, release.assets(), Optional.empty(),
+                Optional.empty(), s.text("path"), List.of(spec.name(), repoName));
+        return pipeline.run(request, plan);
+    }
+
+    private Release read(BinarySpec spec, String base, String repo, String file) {
+        String body = text.read(URI.create(base + file))
+                .orElseThrow(() -> new FetchException("mirror " + base + " has no " + file));
+        return parse(spec, base, repo, body);
+    }
+
+    private Release parse(BinarySpec spec, String base, String repo, String body) {
+        try {
+            var node = json.readTree(body);
+            String tag = node.path("tag_name").asText();
+            return GitHubJson.release(node, nameAndUrl -> URI.create(
+                    base + repo + "/releases/download/" + encode(tag) + "/" + encode(nameAndUrl[0])));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new FetchException("binaries." + spec.name() + ": mirror release file of " + repo + " is invalid: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String repo(BinarySpec spec) {
+        SpecSettings s = new SpecSettings(spec);
+        String repo = s.text("repo").orElseThrow(() -> s.invalid("repo", "", "a mirror: source needs repo: OWNER/REPO"));
+        if (!REPO.matcher(repo).matches()) {
+            throw s.invalid("repo", repo, "expected OWNER/REPO");
+        }
+        return repo;
+    }
+
+    /** The base as a URI string ending in {@code /}; a plain path is a local folder. */
+    private static String base(BinarySpec spec) {
+        String location = spec.location().trim();
+        String uri = location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")
+                ? location : Path.of(location).toAbsolutePath().normalize().toUri().toString();
+        return uri.endsWith("/") ? uri : uri + "/";
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,13 @@
+package dev.pitstop.fetchers.url;
+
+import com.google.inject.AbstractModule;
+import dev.pitstop.core.source.SourceBinder;
+
+/** Binds the {@code url} and {@code mirror} source kinds. Installed by {@code FetchersModule}. */
+public final class UrlModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        SourceBinder.sourceBinder(binder()).addBinding("url").to(UrlSource.class);
+        SourceBinder.sourceBinder(binder()).addBinding("mirror").to(MirrorSource.class);
+    }
+}
