@@ -69,9 +69,9 @@ final class BinaryText {
             out.append("  history:\n");
             List<String[]> rows = new ArrayList<>();
             for (HistoryEntry h : r.history()) {
-                rows.add(new String[] {"   ", h.at().toString(), outcome(h), h.binary().label(), h.reason()});
+                rows.add(new String[] {h.at().toString(), outcome(h), h.binary().label(), h.reason()});
             }
-            out.append(ControlText.align(rows));
+            ControlText.align(rows).lines().forEach(l -> out.append("    ").append(l).append('\n'));
         }
     }
 

@@ -33,24 +33,8 @@ final class ControlText {
         return align(rows);
     }
 
-    /** Left-aligned columns two spaces apart, trailing blanks stripped. */
     static String align(List<String[]> rows) {
-        int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
-        int[] widths = new int[columns];
-        rows.forEach(r -> {
-            for (int i = 0; i < r.length; i++) {
-                widths[i] = Math.max(widths[i], r[i].length());
-            }
-        });
-        StringBuilder out = new StringBuilder();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                line.append(r[i]).append(" ".repeat(widths[i] - r[i].length() + 2));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return TextColumns.align(rows);
     }
 
     /** Compact uptime as in {@code 45s}, {@code 3m05s}, {@code 2h07m}, {@code 3d04h}. */
