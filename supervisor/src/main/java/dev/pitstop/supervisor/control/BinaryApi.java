@@ -108,11 +108,12 @@ public final class BinaryApi {
                     return reply(200, text, swaps, BinaryText.updated(swaps));
                 });
             }
-            default -> {
+            case "/v1/outdated" -> {
                 expect(req, "GET");
                 var list = engine.outdated().stream().map(ControlJson.Outdated::of).toList();
                 return reply(200, text, list, BinaryText.outdated(list));
             }
+            default -> throw new BadRequestException(404, "no route " + req.method() + " " + req.path());
         }
     }
 
