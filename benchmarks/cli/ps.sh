@@ -65,7 +65,7 @@ if [[ "${PITSTOP_STANDIN:-1}" == 0 ]]; then
   (cd "$work/pitstop" && "$repo/pitstop" up -d)
   pids+=("$(cat "$work/pitstop/.pitstop/pitstop.pid")")
 else
-  java -cp "$repo/cli/target/test-classes:${jar[0]}" dev.pitstop.cli.FakeStackMain "$work/pitstop" \
+  java -cp "$repo/cli/target/test-classes:$repo/testkit/target/classes:${jar[0]}" dev.pitstop.cli.FakeStackMain "$work/pitstop" \
     > "$work/pitstop/stand-in.out" 2>&1 &
   pids+=($!)
 fi

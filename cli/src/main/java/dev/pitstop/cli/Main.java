@@ -29,11 +29,11 @@ public final class Main {
         PitstopCommand root = new PitstopCommand(workDir);
         CommandLine cli = new CommandLine(root.spec());
         String named = subcommandName(args);
-        PitstopCommand.SUBCOMMANDS.forEach((name, command) -> {
+        for (String name : PitstopCommand.SUBCOMMANDS) {
             if (named == null || named.equals(name)) {
-                cli.addSubcommand(name, command.apply(root).spec());
+                cli.addSubcommand(name, PitstopCommand.create(name, root).spec());
             }
-        });
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -52,9 +52,11 @@ public final class Main {
 
     /** The subcommand a command line names, or {@code null} (help, a typo): then every one is registered. */
     static String subcommandName(String... args) {
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                return PitstopCommand.SUBCOMMANDS.containsKey(arg) ? arg : null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--home")) {
+                i++; // its value is no subcommand
+            } else if (!args[i].startsWith("-")) {
+                return PitstopCommand.SUBCOMMANDS.contains(args[i]) ? args[i] : null;
             }
         }
         return null;

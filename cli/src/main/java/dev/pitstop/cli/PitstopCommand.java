@@ -1,18 +1,26 @@
 package dev.pitstop.cli;
 
 import dev.pitstop.cli.command.ActionCommand;
+import dev.pitstop.cli.command.DiffCommand;
+import dev.pitstop.cli.command.EngineCommand;
+import dev.pitstop.cli.command.FetchCommand;
 import dev.pitstop.cli.command.FollowCommand;
+import dev.pitstop.cli.command.Groups;
+import dev.pitstop.cli.command.InstallCommand;
+import dev.pitstop.cli.command.KeygenCommand;
 import dev.pitstop.cli.command.PsCommand;
 import dev.pitstop.cli.command.ReloadCommand;
+import dev.pitstop.cli.command.RollbackCommand;
+import dev.pitstop.cli.command.SnapshotCommand;
 import dev.pitstop.cli.command.StackCommand;
 import dev.pitstop.cli.command.Subcommand;
+import dev.pitstop.cli.command.TrustCommand;
 import dev.pitstop.cli.command.UpCommand;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -23,14 +31,18 @@ public final class PitstopCommand implements Callable<Integer> {
     public static final int NOT_RUNNING = 3;
 
     /**
-     * The subcommands, in help order. {@link Main} registers only the one a command line names (all of them
-     * for help and errors), so a client command builds one small model.
+     * The subcommands, in help order. {@link Main} builds only the one a command line names (all of them for
+     * help and errors), so a client command builds one small model; {@link #create} is a switch rather than a
+     * map of constructor references, which would spin up one lambda class per command on every run.
      */
-    static final Map<String, Function<PitstopCommand, Subcommand>> SUBCOMMANDS = subcommands();
+    static final List<String> SUBCOMMANDS = List.of("up", "ps", "logs", "reload", "restart", "start", "stop",
+            "apply", "events", "down", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
+            "update", "outdated", "store", "keygen", "trust");
 
     private final Path workDir;
     private final CommandSpec spec;
     private boolean verbose;
+    private Path home;
 
     public PitstopCommand(Path workDir) {
         this.workDir = workDir.toAbsolutePath();
@@ -54,21 +66,45 @@ public final class PitstopCommand implements Callable<Integer> {
                     }
                 })
                 .build());
+        spec.addOption(OptionSpec.builder("--home").type(Path.class).paramLabel("DIR").scopeType(ScopeType.INHERIT)
+                .description("Pitstop's per-user folder (store, caches) for commands that run without a stack; "
+                        + "default: $PITSTOP_HOME, else $XDG_CACHE_HOME/pitstop, else ~/.cache/pitstop.")
+                .setter(new ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                        home = value == null ? null : workDir.resolve((Path) value).normalize();
+                        return null;
+                    }
+                })
+                .build());
     }
 
-    private static Map<String, Function<PitstopCommand, Subcommand>> subcommands() {
-        Map<String, Function<PitstopCommand, Subcommand>> commands = new LinkedHashMap<>();
-        commands.put("up", UpCommand::new);
-        commands.put("ps", PsCommand::new);
-        commands.put("logs", FollowCommand::logs);
-        commands.put("reload", ReloadCommand::new);
-        commands.put("restart", ActionCommand::restart);
-        commands.put("start", ActionCommand::start);
-        commands.put("stop", ActionCommand::stop);
-        commands.put("apply", StackCommand::apply);
-        commands.put("events", FollowCommand::events);
-        commands.put("down", StackCommand::down);
-        return Collections.unmodifiableMap(commands);
+    static Subcommand create(String name, PitstopCommand root) {
+        return switch (name) {
+            case "up" -> new UpCommand(root);
+            case "ps" -> new PsCommand(root);
+            case "logs" -> FollowCommand.logs(root);
+            case "reload" -> new ReloadCommand(root);
+            case "restart" -> ActionCommand.restart(root);
+            case "start" -> ActionCommand.start(root);
+            case "stop" -> ActionCommand.stop(root);
+            case "apply" -> StackCommand.apply(root);
+            case "events" -> FollowCommand.events(root);
+            case "down" -> StackCommand.down(root);
+            case "install" -> new InstallCommand(root);
+            case "rollback" -> new RollbackCommand(root);
+            case "manifest" -> Groups.manifest(root);
+            case "verify" -> EngineCommand.verify(root);
+            case "snapshot" -> new SnapshotCommand(root);
+            case "diff" -> new DiffCommand(root);
+            case "fetch" -> new FetchCommand(root);
+            case "update" -> EngineCommand.update(root);
+            case "outdated" -> EngineCommand.outdated(root);
+            case "store" -> Groups.store(root);
+            case "keygen" -> new KeygenCommand(root);
+            case "trust" -> new TrustCommand(root);
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     private static Map<String, String> exitCodes() {
@@ -92,6 +128,11 @@ public final class PitstopCommand implements Callable<Integer> {
 
     public boolean verbose() {
         return verbose;
+    }
+
+    /** The {@code --home} folder, or {@code null} for the default. */
+    public Path home() {
+        return home;
     }
 
     /** The folder that relative paths and stack-file discovery start from. */

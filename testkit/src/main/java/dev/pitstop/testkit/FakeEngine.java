@@ -170,51 +170,78 @@ public final class FakeEngine implements Engine {
         calls.add("close");
     }
 
+    /** What {@link #install} and {@link #rollback} report as the replaced version. */
+    public volatile String swapFrom;
+    /** The reloads {@link #install}, {@link #rollback} and {@link #update} report. */
+    public volatile List<ReloadResult> swapReloads = List.of();
+    /** The arguments of the last binary operation, as {@code name=value} pairs separated by spaces. */
+    public volatile String lastArguments;
+    public volatile Manifest manifest = Manifest.empty();
+    public volatile VerifyReport verifyReport = new VerifyReport(0, List.of());
+    public volatile Snapshot snapshot = new Snapshot(STARTED, null);
+    public volatile List<FetchResult> fetched = List.of();
+
+    /** The binary "broken" fails its swap and is rolled back; every other install succeeds. */
     @Override
     public SwapResult install(String binary, java.nio.file.Path file, String version, boolean force) {
         calls.add("install " + binary);
-        return new SwapResult(binary, null, version, List.of());
+        lastArguments = "file=" + file + " version=" + version + " force=" + force;
+        failSwap(binary, version);
+        return new SwapResult(binary, swapFrom, version, swapReloads);
     }
 
     @Override
     public SwapResult rollback(String binary, String to, boolean force) {
         calls.add("rollback " + binary);
-        return new SwapResult(binary, null, to, List.of());
+        lastArguments = "to=" + to + " force=" + force;
+        failSwap(binary, to);
+        return new SwapResult(binary, swapFrom, to, swapReloads);
+    }
+
+    private static void failSwap(String binary, String candidate) {
+        if (binary.equals("broken")) {
+            throw new dev.pitstop.core.SwapFailedException(binary, candidate,
+                    "1.0.0 (" + DIGEST.shortHex() + ")",
+                    new ReloadFailedException(binary, "exited before it was ready", 3,
+                            List.of("starting broken", "fatal: port 4222 in use")), null);
+        }
     }
 
     @Override
     public Manifest manifest() {
-        return Manifest.empty();
+        return manifest;
     }
 
     @Override
     public VerifyReport verify() {
         calls.add("verify");
-        return new VerifyReport(0, List.of());
+        return verifyReport;
     }
 
     @Override
     public Snapshot snapshot() {
         calls.add("snapshot");
-        return new Snapshot(STARTED, null);
+        return snapshot;
     }
 
     @Override
     public List<FetchResult> fetch(List<String> binaries) {
         calls.add("fetch " + binaries);
-        return List.of();
+        return fetched;
     }
 
     @Override
     public List<FetchResult> fetchFor(Platform platform, List<String> binaries, java.nio.file.Path outputDir) {
         calls.add("fetchFor " + platform + " " + binaries);
-        return List.of();
+        lastArguments = "out=" + outputDir;
+        return fetched;
     }
 
     @Override
     public List<SwapResult> update(List<String> binaries) {
         calls.add("update " + binaries);
-        return List.of();
+        binaries.forEach(b -> failSwap(b, "latest"));
+        return binaries.stream().map(b -> new SwapResult(b, swapFrom, "latest", swapReloads)).toList();
     }
 
     @Override

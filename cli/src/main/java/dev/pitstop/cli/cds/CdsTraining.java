@@ -39,7 +39,8 @@ public final class CdsTraining {
                 PrintWriter out = new PrintWriter(sink);
                 for (String[] command : new String[][] {
                     {"ps"}, {"ps", "--json"}, {"reload", "a"}, {"reload", "a", "b"}, {"restart", "a"},
-                    {"logs", "a", "-n", "5"}, {"events"}, {"--help"}, {"ps", "--file", "missing.yaml"}}) {
+                    {"logs", "a", "-n", "5"}, {"events"}, {"--help"}, {"ps", "--file", "missing.yaml"},
+                    {"verify"}, {"outdated"}, {"manifest", "show"}, {"rollback", "a"}}) {
                     Main.run(dir, out, out, command);
                 }
             }

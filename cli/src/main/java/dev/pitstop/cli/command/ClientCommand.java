@@ -3,8 +3,10 @@ package dev.pitstop.cli.command;
 import dev.pitstop.cli.PitstopCommand;
 import dev.pitstop.cli.client.ControlClient;
 import dev.pitstop.cli.client.HttpAnswer;
+import dev.pitstop.cli.client.NotRunningException;
 import dev.pitstop.cli.client.StackLocation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -56,16 +58,32 @@ abstract class ClientCommand implements Subcommand, Callable<Integer> {
             target += (target.contains("?") ? "&" : "?") + "format=text";
         }
         StackLocation stack = StackLocation.find(file.getValue(), root.workDir());
-        try (HttpAnswer answer = new ControlClient(stack).send(request[0], target)) {
-            PrintWriter out = answer.ok() || asJson ? spec.commandLine().getOut() : spec.commandLine().getErr();
-            copy(answer, out);
-            return answer.ok() ? 0 : 1;
+        HttpAnswer answer;
+        try {
+            answer = new ControlClient(stack).send(request[0], target);
+        } catch (NotRunningException e) {
+            return notRunning(e, stack, request[0], target);
+        }
+        try (answer) {
+            return print(answer.ok(), answer.body());
         }
     }
 
+    /** No stack answers: by default that is the error (exit code 3). */
+    int notRunning(NotRunningException e, StackLocation stack, String method, String target) throws IOException {
+        throw e;
+    }
+
+    /** Prints an answer: on stdout if it is a success or JSON, else on stderr. */
+    int print(boolean ok, InputStream body) throws IOException {
+        PrintWriter out = ok || Specs.isSet(json) ? spec.commandLine().getOut() : spec.commandLine().getErr();
+        copy(body, out);
+        return ok ? 0 : 1;
+    }
+
     /** Copies as it arrives: a followed stream prints each line when the server sends it. */
-    private static void copy(HttpAnswer answer, PrintWriter out) throws IOException {
-        Reader in = new InputStreamReader(answer.body(), StandardCharsets.UTF_8);
+    private static void copy(InputStream body, PrintWriter out) throws IOException {
+        Reader in = new InputStreamReader(body, StandardCharsets.UTF_8);
         char[] buf = new char[8192];
         for (int n; (n = in.read(buf)) > 0; ) {
             out.write(buf, 0, n);

@@ -52,6 +52,35 @@ final class Specs {
         return names;
     }
 
+    /** Zero or more names: all of the stack's when none is given. */
+    static PositionalParamSpec optionalNames(CommandSpec spec, String description) {
+        PositionalParamSpec names = PositionalParamSpec.builder().paramLabel("NAME").type(List.class)
+                .auxiliaryTypes(String.class).arity("0..*").description(description).build();
+        spec.addPositional(names);
+        return names;
+    }
+
+    static PositionalParamSpec path(CommandSpec spec, String label, String description) {
+        PositionalParamSpec path = PositionalParamSpec.builder().paramLabel(label).type(Path.class).arity("1")
+                .required(true).description(description).build();
+        spec.addPositional(path);
+        return path;
+    }
+
+    static OptionSpec option(CommandSpec spec, Class<?> type, String label, String description, String... names) {
+        OptionSpec option = OptionSpec.builder(names).type(type).paramLabel(label).description(description).build();
+        spec.addOption(option);
+        return option;
+    }
+
+    static OptionSpec defaulted(CommandSpec spec, Class<?> type, String label, String defaultValue,
+                                String description, String... names) {
+        OptionSpec option = OptionSpec.builder(names).type(type).paramLabel(label).defaultValue(defaultValue)
+                .description(description).build();
+        spec.addOption(option);
+        return option;
+    }
+
     static boolean isSet(OptionSpec flag) {
         return Boolean.TRUE.equals(flag.getValue());
     }

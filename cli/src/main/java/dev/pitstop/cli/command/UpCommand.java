@@ -38,8 +38,8 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
         StackLocation location = StackLocation.find(file.getValue(), root.workDir());
         Path stackFile = location.requireFile();
         if (Specs.isSet(detach)) {
-            return new Detacher(location, root.verbose()).detach(spec.commandLine().getOut());
+            return new Detacher(location, root.verbose(), root.home()).detach(spec.commandLine().getOut());
         }
-        return new ForegroundStack(stackFile).run(spec.commandLine().getOut());
+        return new ForegroundStack(stackFile, root.home()).run(spec.commandLine().getOut());
     }
 }

@@ -27,10 +27,17 @@ public final class Detacher {
 
     private final StackLocation location;
     private final boolean verbose;
+    private final Path home;
 
     public Detacher(StackLocation location, boolean verbose) {
+        this(location, verbose, null);
+    }
+
+    /** @param home the {@code --home} folder to pass on, or {@code null} */
+    public Detacher(StackLocation location, boolean verbose, Path home) {
         this.location = location;
         this.verbose = verbose;
+        this.home = home;
     }
 
     public int detach(PrintWriter out) throws IOException, InterruptedException {
@@ -83,6 +90,10 @@ public final class Detacher {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
+        if (home != null) {
+            command.add("--home");
+            command.add(home.toString());
+        }
         command.add("up");
         command.add("-f");
         command.add(location.requireFile().toString());

@@ -7,6 +7,7 @@ import dev.pitstop.core.Engine;
 import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.PitstopHome;
 import dev.pitstop.supervisor.control.ControlServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,6 +26,12 @@ public final class ForegroundStack {
 
     public ForegroundStack(Path stackFile) {
         this(stackFile, List.of());
+    }
+
+    /** @param home Pitstop's per-user folder ({@code --home}), or {@code null} for the environment's */
+    public ForegroundStack(Path stackFile, Path home) {
+        this(stackFile, home == null ? List.of()
+                : List.of(binder -> binder.bind(PitstopHome.class).toInstance(new PitstopHome(home))));
     }
 
     /** @param overrides bindings that replace the ones of the modules found on the class path (tests) */

@@ -22,6 +22,7 @@ final class ControlRoutes {
     private final Clock clock;
     private final ParallelReload parallelReload;
     private final StreamRoutes streams;
+    private final BinaryApi binaries;
 
     ControlRoutes(Engine engine, ControlJson json, Clock clock, ParallelReload parallelReload,
                   BooleanSupplier closing) {
@@ -30,6 +31,7 @@ final class ControlRoutes {
         this.json = json;
         this.clock = clock;
         this.parallelReload = parallelReload;
+        this.binaries = new BinaryApi(engine, json);
     }
 
     void handle(HttpRequest req, HttpResponse res, SocketChannel channel) throws IOException {
@@ -61,6 +63,9 @@ final class ControlRoutes {
             expect(req, "POST");
             engine.down();
             reply(res, text, new ControlJson.Done(null, "down"), () -> "stack stopped\n");
+        } else if (BinaryApi.handles(path)) {
+            BinaryApi.Answer answer = binaries.handle(req, text);
+            res.send(answer.status(), text ? HttpResponse.TEXT : HttpResponse.JSON, answer.body());
         } else {
             throw new BadRequestException(404, "no route " + req.method() + " " + req.path());
         }

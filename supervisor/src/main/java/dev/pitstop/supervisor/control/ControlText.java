@@ -30,21 +30,11 @@ final class ControlText {
                 alive && s.startedAt() != null ? uptime(Duration.between(s.startedAt(), now)) : "-",
                 s.exitCode() == null ? "-" : s.exitCode().toString()});
         }
-        int[] widths = new int[PS_HEADER.length];
-        rows.forEach(r -> {
-            for (int i = 0; i < r.length; i++) {
-                widths[i] = Math.max(widths[i], r[i].length());
-            }
-        });
-        StringBuilder out = new StringBuilder();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                line.append(r[i]).append(" ".repeat(widths[i] - r[i].length() + 2));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return align(rows);
+    }
+
+    static String align(List<String[]> rows) {
+        return TextColumns.align(rows);
     }
 
     /** Compact uptime as in {@code 45s}, {@code 3m05s}, {@code 2h07m}, {@code 3d04h}. */

@@ -56,6 +56,14 @@ record HttpRequest(String method, String path, Map<String, List<String>> query, 
                 headers, body, http11);
     }
 
+    /** A request without headers or body from a method and a target ({@code /path?query}), for in-process calls. */
+    static HttpRequest of(String method, String target) {
+        int q = target.indexOf('?');
+        String rawPath = q < 0 ? target : target.substring(0, q);
+        return new HttpRequest(method, decode(rawPath.replace("+", "%2B")),
+                parseQuery(q < 0 ? "" : target.substring(q + 1)), Map.of(), new byte[0], true);
+    }
+
     /** The last value of a query parameter, or {@code fallback}. */
     String param(String name, String fallback) {
         List<String> values = query.get(name);

@@ -1,0 +1,54 @@
+package dev.pitstop.cli.command;
+
+import dev.pitstop.cli.PitstopCommand;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
+
+/** {@code pitstop fetch [NAME...] [--platform OS/ARCH [-o DIR]] [--explain]}. */
+public final class FetchCommand extends EngineCommand {
+    private final PositionalParamSpec names;
+    private final OptionSpec platform;
+    private final OptionSpec output;
+    private final OptionSpec explain;
+
+    public FetchCommand(PitstopCommand root) {
+        super(root, "fetch", "Fetch binaries from their sources, verify, trust and store them; a new version is "
+                + "recorded as candidate (nothing is reloaded). With --platform, download for another machine into "
+                + "a folder instead.");
+        this.names = Specs.optionalNames(spec, "The binaries (default: every binary of the stack).");
+        this.platform = Specs.option(spec, String.class, "OS/ARCH", "Fetch for another platform (linux/arm64, "
+                + "darwin/arm64, …): verified and extracted into -o, not stored or recorded.", "--platform");
+        this.output = Specs.option(spec, Path.class, "DIR", "With --platform: the folder to write to (default: the "
+                + "current folder).", "-o", "--output");
+        this.explain = Specs.flag(spec, "Show how the asset of one binary is chosen (every candidate with its "
+                + "score) instead of fetching.", "--explain");
+    }
+
+    @Override
+    String[] request() {
+        List<String> list = names.getValue() == null ? List.of() : names.getValue();
+        String os = platform.getValue();
+        if (Specs.isSet(explain)) {
+            if (list.size() != 1) {
+                throw new ParameterException(spec.commandLine(), "--explain needs exactly one NAME");
+            }
+            return new String[] {"GET", "/v1/binaries/" + segment(list.get(0)) + "/explain"
+                    + (os == null ? "" : "?platform=" + param(os))};
+        }
+        if (os == null) {
+            if (output.getValue() != null) {
+                throw new ParameterException(spec.commandLine(), "-o is for --platform; a fetch for this machine "
+                        + "goes into the store");
+            }
+            return new String[] {"POST", "/v1/fetch" + query(list)};
+        }
+        Path dir = root.workDir().resolve(output.getValue() == null ? Path.of("") : output.<Path>getValue())
+                .toAbsolutePath().normalize();
+        String q = query(list);
+        return new String[] {"POST", "/v1/fetch" + (q.isEmpty() ? "?" : q + "&") + "platform=" + param(os)
+                + "&out=" + param(dir.toString())};
+    }
+}

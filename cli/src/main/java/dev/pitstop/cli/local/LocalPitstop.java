@@ -1,0 +1,71 @@
+package dev.pitstop.cli.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import dev.pitstop.core.Engine;
+import dev.pitstop.core.EngineFactory;
+import dev.pitstop.core.Pitstop;
+import dev.pitstop.core.PitstopHome;
+import dev.pitstop.core.Sha256;
+import dev.pitstop.supervisor.control.BinaryApi;
+import java.nio.file.Path;
+
+/**
+ * Pitstop in this process, for commands that run without a stack: the injector over every module on the
+ * class path ({@link Pitstop#injector}), with {@code --home} as the {@link PitstopHome} when given.
+ * Only commands that need it load this class, and with it Guice and Jackson.
+ */
+public final class LocalPitstop {
+    private final Path home;
+    private Injector injector;
+
+    /** @param home the {@code --home} folder, or {@code null} for the environment's */
+    public LocalPitstop(Path home) {
+        this.home = home;
+    }
+
+    public Injector injector() {
+        if (injector == null) {
+            Module override = home == null ? binder -> { }
+                    : binder -> binder.bind(PitstopHome.class).toInstance(new PitstopHome(home));
+            injector = Pitstop.injector(override);
+        }
+        return injector;
+    }
+
+    public <T> T get(Class<T> type) {
+        return injector().getInstance(type);
+    }
+
+    /**
+     * Answers a control-API request with an engine opened on the stack file (read and validated, never
+     * started), as the running stack's control server would.
+     */
+    public BinaryApi.Answer call(Path stackFile, String method, String target) {
+        ObjectMapper mapper = new ObjectMapper();
+        try (Engine engine = get(EngineFactory.class).open(stackFile)) {
+            return new BinaryApi(engine, mapper).call(method, target);
+        }
+    }
+
+    /** Indented JSON with ISO-8601 times, SHA-256s and paths as strings, and a trailing newline. */
+    public static String json(Object value) {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .registerModule(new SimpleModule("pitstop-cli-values")
+                        .addSerializer(Sha256.class, ToStringSerializer.instance)
+                        .addSerializer(Path.class, ToStringSerializer.instance))
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            return mapper.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

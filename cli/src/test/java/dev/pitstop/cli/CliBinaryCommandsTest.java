@@ -1,0 +1,189 @@
+package dev.pitstop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.Platform;
+import dev.pitstop.core.Sha256;
+import dev.pitstop.core.process.ReloadResult;
+import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.store.Manifest;
+import dev.pitstop.core.store.ProcessSnapshot;
+import dev.pitstop.core.store.Snapshot;
+import dev.pitstop.core.store.SourceCoordinates;
+import dev.pitstop.core.store.VerifyReport;
+import dev.pitstop.core.trust.Evidence;
+import dev.pitstop.supervisor.control.ControlServer;
+import dev.pitstop.testkit.FakeEngine;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The binary commands against a running stack (a control server over {@link FakeEngine}). */
+class CliBinaryCommandsTest {
+    static final Sha256 SHA = new Sha256("9d1e0f2a3b4c" + "2".repeat(52));
+
+    @TempDir Path dir;
+    final FakeEngine engine = new FakeEngine();
+    final ObjectMapper mapper = new ObjectMapper();
+    ControlServer server;
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() throws Exception {
+        Files.writeString(dir.resolve("pitstop.yaml"), "processes: {}\n");
+        server = new ControlServer(engine, dir.resolve(".pitstop"), mapper);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return Main.run(dir, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void installSendsTheAbsolutePathAndPrintsEachReload() throws Exception {
+        Files.writeString(dir.resolve("nats-new"), "binary");
+        engine.swapFrom = "v2.10.22 (4fa3c1e2d0b9)";
+        engine.swapReloads = List.of(new ReloadResult("nats", 4242, 5151, FakeEngine.DIGEST, Duration.ofMillis(412)));
+        assertThat(run("install", "nats", "nats-new", "--version", "v2.11.0")).isZero();
+        assertThat(out.toString()).isEqualTo("nats: v2.10.22 (4fa3c1e2d0b9) \u2192 v2.11.0\n"
+                + "  nats: pid 4242 \u2192 5151, sha256 3f2a9c0d1e2b, took 412 ms\n");
+        assertThat(engine.lastArguments).isEqualTo("file=" + dir.resolve("nats-new") + " version=v2.11.0 force=false");
+        assertThat(run("install", "nats", "nats-new", "--force", "--json")).isZero();
+        JsonNode json = mapper.readTree(out.toString());
+        assertThat(json.get("reloads").get(0).get("newPid").asLong()).isEqualTo(5151);
+        assertThat(engine.lastArguments).endsWith("force=true");
+    }
+
+    @Test
+    void installOfAMissingFileIsOneLine() {
+        assertThat(run("install", "nats", "nope")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("pitstop: install: " + dir.resolve("nope") + " is not a file\n");
+        assertThat(engine.calls).isEmpty();
+    }
+
+    @Test
+    void aFailedSwapPrintsItsFactsAndFails() throws Exception {
+        Files.writeString(dir.resolve("b"), "binary");
+        assertThat(run("install", "broken", "b", "--version", "2.0.0")).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("""
+                broken: candidate 2.0.0 failed: broken: exited before it was ready (exit code 3)
+                  last log lines:
+                    starting broken
+                    fatal: port 4222 in use
+                  rolled back to 1.0.0 (3f2a9c0d1e2b)
+                """);
+        assertThat(run("rollback", "broken", "--json")).isEqualTo(1);
+        assertThat(mapper.readTree(out.toString()).get("exitCode").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void rollbackWithTargetAndForce() {
+        engine.swapFrom = "v2.11.0 (9d1e0f2a3b4c)";
+        assertThat(run("rollback", "nats", "--to", "4fa3c1", "--force")).isZero();
+        assertThat(out.toString()).startsWith("nats: v2.11.0 (9d1e0f2a3b4c) \u2192 4fa3c1\n");
+        assertThat(engine.lastArguments).isEqualTo("to=4fa3c1 force=true");
+        assertThat(run("rollback", "nats")).isZero();
+        assertThat(engine.lastArguments).isEqualTo("to=null force=false");
+    }
+
+    @Test
+    void manifestShowAsTextAndJson() throws Exception {
+        Instant at = Instant.parse("2026-11-27T16:40:11Z");
+        engine.manifest = Manifest.empty().install("nats", new BinaryVersion(SourceCoordinates.of("file", "./nats"),
+                "v2.11.0", null, SHA, 2048, Platform.parse("linux/amd64"), at, List.of(new Evidence("none", "")),
+                List.of("chmod 0555"), null), false, at);
+        assertThat(run("manifest", "show")).isZero();
+        assertThat(out.toString()).isEqualTo("""
+                nats  v2.11.0  9d1e0f2a3b4c  2 KiB
+                  source:     file ./nats
+                  platform:   linux/amd64
+                  recorded:   2026-11-27T16:40:11Z
+                  evidence:   none
+                  trust:      chmod 0555
+                """);
+        assertThat(run("manifest", "show", "--json")).isZero();
+        assertThat(mapper.readTree(out.toString()).at("/binaries/nats/current/sha256").asText()).isEqualTo(SHA.hex());
+        assertThat(run("manifest")).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: pitstop manifest", "show", "sign", "verify");
+    }
+
+    @Test
+    void verifyFailsWithTheMismatches() throws Exception {
+        assertThat(run("verify")).isZero();
+        assertThat(out.toString()).isEqualTo("verified: 0 checked, all match the manifest\n");
+        engine.verifyReport = new VerifyReport(2, List.of(new VerifyReport.Mismatch("nats", SHA, null,
+                "/store/nats", "stored file changed")));
+        assertThat(run("verify")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("verify failed: 1 mismatch (2 checked)\n"
+                + "  nats: stored file changed at /store/nats (expected " + SHA + ", actual null)\n");
+        assertThat(run("verify", "--json")).isEqualTo(1);
+        assertThat(mapper.readTree(out.toString()).get("ok").asBoolean()).isFalse();
+    }
+
+    @Test
+    void snapshotPrintsOrWritesTheFile() throws Exception {
+        TreeMap<String, ProcessSnapshot> processes = new TreeMap<>();
+        processes.put("nats", new ProcessSnapshot("nats", 4242, FakeEngine.STARTED, SHA, "v2.11.0"));
+        engine.snapshot = new Snapshot(FakeEngine.STARTED, processes);
+        assertThat(run("snapshot")).isZero();
+        String printed = out.toString();
+        assertThat(mapper.readTree(printed).at("/processes/nats/pid").asLong()).isEqualTo(4242);
+        assertThat(run("snapshot", "-o", "before.json")).isZero();
+        assertThat(out.toString()).isEqualTo("snapshot written to " + dir.resolve("before.json") + "\n");
+        assertThat(Files.readString(dir.resolve("before.json"))).isEqualTo(printed);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void fetchHereForAnotherPlatformAndExplain() {
+        engine.fetched = List.of(new FetchResult("nats", "v2.11.0", SHA, 2048, false, "nats.tar.gz", List.of(),
+                Path.of("/store/nats")));
+        assertThat(run("fetch", "nats")).isZero();
+        assertThat(out.toString()).isEqualTo("nats: v2.11.0 (9d1e0f2a3b4c, 2 KiB) from nats.tar.gz, evidence -\n"
+                + "  unchanged: /store/nats\n");
+        assertThat(run("fetch", "--platform", "darwin/arm64", "-o", "dist")).isZero();
+        assertThat(engine.calls).contains("fetch [nats]", "fetchFor darwin/arm64 []");
+        assertThat(engine.lastArguments).isEqualTo("out=" + dir.resolve("dist"));
+        assertThat(run("fetch", "nats", "--explain", "--platform", "linux/arm64")).isZero();
+        assertThat(out.toString()).isEqualTo("candidates for nats on linux/arm64\n");
+        assertThat(run("fetch", "--explain")).isEqualTo(2);
+        assertThat(err.toString()).contains("--explain needs exactly one NAME");
+        assertThat(run("fetch", "-o", "dist")).isEqualTo(2);
+    }
+
+    @Test
+    void updateAndOutdated() throws Exception {
+        assertThat(run("update")).isZero();
+        assertThat(out.toString()).isEqualTo("everything is up to date\n");
+        assertThat(run("update", "nats", "web")).isZero();
+        assertThat(out.toString()).contains("nats: installed latest", "web: installed latest");
+        assertThat(engine.calls).contains("update [nats, web]");
+        assertThat(run("outdated")).isZero();
+        assertThat(out.toString()).isEqualTo("BINARY  CURRENT  LATEST\nnats    2.10.0   2.11.1  outdated\n");
+        assertThat(run("outdated", "--json")).isZero();
+        assertThat(mapper.readTree(out.toString()).get(0).get("latest").asText()).isEqualTo("2.11.1");
+    }
+}
