@@ -85,8 +85,12 @@ final class ProcessLog implements AutoCloseable {
         }
     }
 
-    List<String> lastTexts(int n) {
-        return last(n).stream().map(LogLine::text).toList();
+    /** The last {@code n} lines written at or after {@code since}: one run's output, not its predecessors'. */
+    List<String> lastTexts(int n, Instant since) {
+        synchronized (ring) {
+            List<String> lines = ring.stream().filter(l -> !l.time().isBefore(since)).map(LogLine::text).toList();
+            return List.copyOf(lines.subList(Math.max(0, lines.size() - Math.max(0, n)), lines.size()));
+        }
     }
 
     AutoCloseable follow(Consumer<LogLine> consumer) {

@@ -155,7 +155,8 @@ final class Reloader {
         mp.endReload(f.stoppedByUser ? null : "reload failed: " + f.getMessage());
         events.emit(EventType.RELOAD_FAILED, mp.name(), f.getMessage()
                 + (f.exitCode == null ? "" : " (exit code " + f.exitCode + ")"));
-        return new ReloadFailedException(mp.name(), f.getMessage(), f.exitCode, mp.log().lastTexts(LAST_LINES));
+        return new ReloadFailedException(mp.name(), f.getMessage(), f.exitCode, 
+                fresh == null ? List.of() : mp.log().lastTexts(LAST_LINES, fresh.startedAt));
     }
 
     private void restartDependents(String name) {
