@@ -23,7 +23,11 @@ public interface Engine extends AutoCloseable {
 
     Stack stack();
 
-    /** Starts the stack; returns once every process was launched or is waiting for its dependencies. */
+    /**
+     * Fetches binaries that have no current version yet, then starts the stack; returns once every process was
+     * launched or is waiting for its dependencies. An engine runs its stack once: after {@link #down()}, open a
+     * new engine to start it again.
+     */
     void up();
 
     /** Stops every process and waits until none is left. Idempotent. */
@@ -61,6 +65,10 @@ public interface Engine extends AutoCloseable {
      * @param version a version label, or {@code null} to derive one
      * @param force apply even a version marked bad before
      * @throws SwapFailedException if the new version did not become ready and the previous one was restored
+     * @throws dev.pitstop.core.trust.BinaryNotRunnableException if the file cannot run on this machine (another
+     *         CPU, a missing loader, a {@code noexec} mount); it is marked bad and nothing was stopped
+     * @throws dev.pitstop.core.store.BadBinaryException if those bytes were marked bad before and {@code force}
+     *         is false
      */
     SwapResult install(String binary, Path file, String version, boolean force);
 
