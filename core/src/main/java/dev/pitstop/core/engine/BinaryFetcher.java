@@ -32,8 +32,9 @@ import java.util.stream.Stream;
 
 /**
  * Brings binaries from their sources into the store: resolve, fetch into a staging folder (the source verifies
- * and extracts), apply the binary's trust policy through the {@link ArtifactVerifier}, then store and record. A version that equals the
- * current one changes nothing; a new one becomes the candidate (or current, when there is none yet).
+ * and extracts), apply the binary's trust policy through the {@link ArtifactVerifier}, then store and record.
+ * A version that equals the current one changes nothing; a new one becomes the candidate (or current, when there
+ * is none yet).
  */
 final class BinaryFetcher {
     private final Map<String, Source> sources;

@@ -103,6 +103,17 @@ class SignedFetchTest {
     }
 
     @Test
+    void anAlteredTrustedCommentIsRefusedAndTheCurrentVersionStays() throws Exception {
+        byte[] v2 = archive("v2");
+        String minisig = new String(sign(v2, "good"), StandardCharsets.UTF_8);
+        String tampered = minisig.replaceFirst("(?m)^trusted comment: ", "trusted comment: approved by security, ");
+        assertThat(tampered).isNotEqualTo(minisig);
+        server.repo(REPO).release("v2.0.0").asset(asset2, v2).asset(asset2 + ".minisig", tampered);
+
+        assertRefusedAfterAGoodV1(v2, "the trusted comment of the minisign signature was altered");
+    }
+
+    @Test
     void signatureRequiredButNonePublishedIsRefused() throws Exception {
         server.repo(REPO).release("v1.0.0").asset(asset1, archive("v1"));
         writeStack("v1.0.0", "public_key: keys/tool.pub\n    signature: required");
