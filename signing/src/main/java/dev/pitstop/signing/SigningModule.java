@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.trust.ArtifactVerifier;
 import dev.pitstop.core.trust.ChecksumParser;
 import dev.pitstop.core.trust.CommandRunner;
 import dev.pitstop.core.trust.PlatformDetector;
@@ -18,7 +19,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Checksums, signatures and platform trust: binds {@link ChecksumParser}, {@link CommandRunner}, the
+ * Checksums, signatures and platform trust: binds {@link ChecksumParser}, {@link CommandRunner}, the engine's
+ * {@link ArtifactVerifier} (a binary's trust policy applied to what a source fetched), the
  * {@link PlatformTrust} of every OS by name, and the unqualified {@link PlatformTrust} of this machine.
  */
 public final class SigningModule extends AbstractModule {
@@ -26,6 +28,7 @@ public final class SigningModule extends AbstractModule {
     protected void configure() {
         bind(ChecksumParser.class).to(SumFileParser.class);
         bind(CommandRunner.class).to(ProcessCommandRunner.class);
+        bind(ArtifactVerifier.class).to(PolicyVerifier.class);
         TrustBinder trust = TrustBinder.trustBinder(binder());
         trust.addBinding("linux").to(LinuxTrust.class);
         trust.addBinding("darwin").to(DarwinTrust.class);

@@ -13,7 +13,9 @@ import dev.pitstop.core.source.Source;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.trust.ArtifactVerifier;
 import dev.pitstop.core.trust.Evidence;
+import dev.pitstop.core.trust.PublishedArtifact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,23 +26,28 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Brings binaries from their sources into the store: resolve, fetch into a staging folder (the source verifies
- * and extracts), apply the stack file's checksum policy, then store and record. A version that equals the
- * current one changes nothing; a new one becomes the candidate (or current, when there is none yet).
+ * and extracts), apply the binary's trust policy through the {@link ArtifactVerifier}, then store and record.
+ * A version that equals the current one changes nothing; a new one becomes the candidate (or current, when there
+ * is none yet).
  */
 final class BinaryFetcher {
     private final Map<String, Source> sources;
+    private final ArtifactVerifier verifier;
     private final BinaryInstaller installer;
     private final Supervisor supervisor;
     private final Platform host;
     private final Path staging;
 
-    BinaryFetcher(Map<String, Source> sources, BinaryInstaller installer, Supervisor supervisor, Platform host,
-                  Path staging) {
+    BinaryFetcher(Map<String, Source> sources, ArtifactVerifier verifier, BinaryInstaller installer,
+                  Supervisor supervisor, Platform host, Path staging) {
         this.sources = sources;
+        this.verifier = verifier;
         this.installer = installer;
         this.supervisor = supervisor;
         this.host = host;
@@ -68,14 +75,13 @@ final class BinaryFetcher {
             request = request.withRecordedSha(current.get().sha256());
         }
         try {
-            FetchedBinary fetched = source.fetch(request);
-            ChecksumPolicy.of(spec).check(name, fetched.evidence());
+            FetchedBinary fetched = verified(stack, spec, source.fetch(request));
             if (current.isPresent() && current.get().sha256().equals(fetched.sha256())) {
                 return new Fetched(result(name, fetched, false, installer.currentStored(stack, name)
                         .map(s -> s.path()).orElse(fetched.path())), Optional.empty());
             }
             BinaryInstaller.Candidate candidate = installer.storeCandidate(stack, name, fetched.path(),
-                    fetched.version(), withAsset(fetched), false);
+                    fetched.version(), fetched.evidence(), false);
             supervisor.publish(EventType.BINARY_STORED, name, candidate.version().label() + " from " + fetched.assetName());
             if (current.isEmpty()) {
                 installer.update(stack, m -> m.promote(name, installer.now()));
@@ -93,8 +99,7 @@ final class BinaryFetcher {
         BinarySpec spec = located(stack, name);
         FetchRequest request = FetchRequest.of(spec, platform, newStagingDir(name));
         try {
-            FetchedBinary fetched = source(spec).fetch(request);
-            ChecksumPolicy.of(spec).check(name, fetched.evidence());
+            FetchedBinary fetched = verified(stack, spec, source(spec).fetch(request));
             Files.createDirectories(outputDir);
             Path target = outputDir.resolve(name);
             Path temp = Files.createTempFile(outputDir, name + ".", ".part");
@@ -154,12 +159,22 @@ final class BinaryFetcher {
         }
     }
 
-    private static List<Evidence> withAsset(FetchedBinary fetched) {
-        List<Evidence> evidence = new ArrayList<>(fetched.evidence());
-        if (evidence.isEmpty()) {
-            evidence.add(new Evidence("none", "no checksum published for " + fetched.assetName()));
-        }
-        return evidence;
+    /**
+     * The fetched binary with the evidence to record: what the trust policy accepted, after what only the
+     * source could know (the manifest's digest for a re-fetched version, a build's own proof). A policy
+     * violation throws before anything is stored.
+     */
+    private FetchedBinary verified(Stack stack, BinarySpec spec, FetchedBinary fetched) {
+        PublishedArtifact artifact = fetched.artifact().orElseGet(() -> PublishedArtifact.unattested(fetched.path()));
+        List<Evidence> accepted = verifier.verify(spec, stack.directory(), artifact);
+        Set<String> kinds = accepted.stream().map(Evidence::kind).collect(Collectors.toSet());
+        List<Evidence> evidence = new ArrayList<>();
+        fetched.evidence().stream().filter(e -> !"none".equals(e.kind()) && !kinds.contains(e.kind()))
+                .forEach(evidence::add);
+        accepted.stream().filter(e -> evidence.isEmpty() || !"none".equals(e.kind())).forEach(evidence::add);
+        return new FetchedBinary(fetched.path(), fetched.sha256(), fetched.size(), fetched.archiveSha256(),
+                fetched.version(), fetched.commit(), fetched.coordinates(), fetched.assetName(), evidence,
+                fetched.artifact());
     }
 
     private static FetchResult result(String name, FetchedBinary fetched, boolean changed, Path path) {
@@ -181,9 +196,9 @@ final class BinaryFetcher {
     }
 
     /** Makes the fetcher of one engine; the sources and the platform come from the injector. */
-    record Factory(Map<String, Source> sources, Platform host, Path staging) {
+    record Factory(Map<String, Source> sources, ArtifactVerifier verifier, Platform host, Path staging) {
         BinaryFetcher create(BinaryInstaller installer, Supervisor supervisor) {
-            return new BinaryFetcher(sources, installer, supervisor, host, staging);
+            return new BinaryFetcher(sources, verifier, installer, supervisor, host, staging);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.pitstop.core.store.BinLinks;
 import dev.pitstop.core.store.BinaryStore;
 import dev.pitstop.core.store.ManifestStore;
 import dev.pitstop.core.store.StackInspector;
+import dev.pitstop.core.trust.ArtifactVerifier;
 import dev.pitstop.core.trust.PlatformTrust;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -32,12 +33,13 @@ public final class DefaultEngineFactory implements EngineFactory {
     private final Platform host;
     private final WatchSettings watchSettings;
     private final Map<String, Source> sources;
+    private final ArtifactVerifier verifier;
 
     @Inject
     public DefaultEngineFactory(StackReader reader, Provider<Supervisor> supervisors, BinaryStore store,
                                 ManifestStore manifests, BinLinks links, StackInspector inspector, PlatformTrust trust,
                                 PitstopHome home, Platform host, WatchSettings watchSettings,
-                                Map<String, Source> sources) {
+                                Map<String, Source> sources, ArtifactVerifier verifier) {
         this.reader = reader;
         this.supervisors = supervisors;
         this.store = store;
@@ -49,6 +51,7 @@ public final class DefaultEngineFactory implements EngineFactory {
         this.host = host;
         this.watchSettings = watchSettings;
         this.sources = Map.copyOf(sources);
+        this.verifier = verifier;
     }
 
     @Override
@@ -56,7 +59,7 @@ public final class DefaultEngineFactory implements EngineFactory {
         Stack stack = reader.read(stackFile.toAbsolutePath());
         BinaryInstaller installer = new BinaryInstaller(store, manifests, links, trust,
                 home.cache().resolve("staging"), host, Clock.systemUTC());
-        BinaryFetcher.Factory fetchers = new BinaryFetcher.Factory(sources, host, home.cache().resolve("staging"));
+        BinaryFetcher.Factory fetchers = new BinaryFetcher.Factory(sources, verifier, host, home.cache().resolve("staging"));
         return new DefaultEngine(reader, supervisors.get(), installer, inspector, stack, watchSettings, fetchers);
     }
 }

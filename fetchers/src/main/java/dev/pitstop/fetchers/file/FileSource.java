@@ -58,7 +58,7 @@ final class FileSource implements Source {
         Asset asset = release.assets().get(0);
         Plan plan = new Plan("file:" + Path.of(asset.downloadUrl()), release.version(), null,
                 new Asset(asset.name(), asset.downloadUrl(), asset.size(), null, null), List.of(),
-                Optional.ofNullable(asset.digest()), Optional.empty(), new SpecSettings(spec).text("path"),
+                Optional.ofNullable(asset.digest()), Optional.empty(), Optional.empty(), new SpecSettings(spec).text("path"),
                 List.of(spec.name()));
         return pipeline.run(request, plan);
     }

@@ -58,7 +58,7 @@ final class GitHubSource implements Source {
         Release release = resolve(spec, request.platform());
         Asset asset = selector.select(release.assets(), request.platform(), settings.repo(), settings.asset());
         Plan plan = new Plan(settings.coordinates(), release.version(), null, asset, release.assets(), Optional.empty(),
-                Optional.empty(), settings.path(), List.of(spec.name(), settings.repo()));
+                Optional.empty(), Optional.empty(), settings.path(), List.of(spec.name(), settings.repo()));
         return pipeline.run(request, plan);
     }
 }

@@ -4,7 +4,7 @@ import dev.pitstop.core.source.Asset;
 import dev.pitstop.core.source.FetchException;
 import dev.pitstop.core.trust.ChecksumParser;
 import dev.pitstop.core.trust.Digest;
-import dev.pitstop.core.trust.Evidence;
+import dev.pitstop.core.trust.PublishedArtifact.PublishedDigest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +24,19 @@ final class EvidenceCollector {
         this.parser = parser;
     }
 
-    List<Expected> collect(Plan plan) {
-        List<Expected> expected = new ArrayList<>();
+    List<PublishedDigest> collect(Plan plan) {
+        List<PublishedDigest> expected = new ArrayList<>();
         String name = plan.asset().name();
         if (plan.asset().digest() != null) {
-            expected.add(new Expected(plan.asset().digest(), new Evidence("github-digest", plan.asset().digest().toString())));
+            expected.add(new PublishedDigest(plan.asset().digest(), "github-digest", null));
         }
-        plan.inlineChecksum().ifPresent(d -> expected.add(new Expected(d, new Evidence("inline-checksum", d.toString()))));
+        plan.inlineChecksum().ifPresent(d -> expected.add(new PublishedDigest(d, "inline-checksum", null)));
         if (plan.checksumUrl().isPresent()) {
             URI uri = plan.checksumUrl().get();
             String body = text.read(uri).orElseThrow(() -> new FetchException("checksum_url " + uri + " was not found"));
             Digest d = parser.find(body, name).orElseThrow(() -> new FetchException(
                     "checksum_url " + uri + " lists no digest for " + name));
-            expected.add(new Expected(d, new Evidence("checksum-file", uri.toString())));
+            expected.add(new PublishedDigest(d, "checksum-file", uri.toString()));
         }
         if (expected.isEmpty()) {
             fromChecksumFiles(plan).ifPresent(expected::add);
@@ -44,7 +44,7 @@ final class EvidenceCollector {
         return expected;
     }
 
-    private Optional<Expected> fromChecksumFiles(Plan plan) {
+    private Optional<PublishedDigest> fromChecksumFiles(Plan plan) {
         String name = plan.asset().name();
         for (Asset file : ChecksumFiles.forAsset(name, plan.siblings())) {
             Optional<String> body = text.read(file.downloadUrl());
@@ -53,7 +53,7 @@ final class EvidenceCollector {
             }
             Optional<Digest> d = parser.find(body.get(), name);
             if (d.isPresent()) {
-                return Optional.of(new Expected(d.get(), new Evidence("checksum-file", file.name())));
+                return Optional.of(new PublishedDigest(d.get(), "checksum-file", file.name()));
             }
         }
         return Optional.empty();

@@ -8,6 +8,9 @@ import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.FetchedBinary;
 import dev.pitstop.core.trust.ChecksumParser;
 import dev.pitstop.core.trust.Evidence;
+import dev.pitstop.core.trust.PublishedArtifact;
+import dev.pitstop.core.trust.PublishedArtifact.PublishedDigest;
+import dev.pitstop.core.trust.PublishedArtifact.PublishedSignature;
 import dev.pitstop.fetchers.archive.ArchiveFormat;
 import dev.pitstop.fetchers.archive.BinaryPicker;
 import dev.pitstop.fetchers.archive.Extracted;
@@ -27,6 +30,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -36,8 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The path every source shares: collect evidence → download while hashing → compare → extract → pick the
  * binary. Tar archives from the network are unpacked while they download (on a second thread, into the staging
- * folder) and used only if the download then matches its evidence. Any failure removes what it put into the
- * staging folder.
+ * folder) and used only if the download then matches its evidence. The downloaded file stays in the staging
+ * folder ({@code .artifact/<asset>}) with the digests and signatures published for it, for the engine's trust
+ * policy. Any failure removes what it put into the staging folder.
  */
 public final class FetchPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(FetchPipeline.class);
@@ -45,6 +50,7 @@ public final class FetchPipeline {
 
     private final HttpTransport http;
     private final EvidenceCollector evidence;
+    private final Signatures signatures;
     private final Extractor extractor;
     private final BinaryPicker picker = new BinaryPicker();
     private final HttpSettings settings;
@@ -54,20 +60,23 @@ public final class FetchPipeline {
         this.http = http;
         this.settings = settings;
         this.evidence = new EvidenceCollector(new TextReader(http), parser);
+        this.signatures = new Signatures(new TextReader(http));
         this.extractor = new Extractor(limits);
     }
 
     public FetchedBinary run(FetchRequest request, Plan plan) {
         Path staging = request.stagingDir();
         String assetName = plan.asset().name();
-        Path download = staging.resolve(".download-" + safe(assetName));
+        Path artifactDir = staging.resolve(".artifact");
+        Path download = artifactDir.resolve(safe(assetName));
         Path unpacked = staging.resolve(".extract");
         boolean windows = "windows".equals(request.platform().os());
         Path binary = staging.resolve(request.spec().name() + (windows ? ".exe" : ""));
         boolean done = false;
         try {
-            Files.createDirectories(staging);
-            List<Expected> expected = evidence.collect(plan);
+            Files.createDirectories(artifactDir);
+            List<PublishedDigest> expected = evidence.collect(plan);
+            List<PublishedSignature> signed = signatures.collect(plan, new SpecSettings(request.spec()));
             Set<String> algorithms = new TreeSet<>(Set.of("sha256"));
             expected.forEach(e -> algorithms.add(e.digest().algorithm()));
             long started = System.nanoTime();
@@ -107,15 +116,16 @@ public final class FetchPipeline {
                 used.add(0, new Evidence("manifest", "sha256:" + recorded.hex()));
             }
             FetchedBinary result = new FetchedBinary(binary, binarySha, Files.size(binary), archiveSha, plan.version(),
-                    plan.commit(), plan.coordinates(), assetName, used);
+                    plan.commit(), plan.coordinates(), assetName, used,
+                    Optional.of(new PublishedArtifact(download, expected, signed)));
             done = true;
             return result;
         } catch (IOException e) {
             throw new FetchException(assetName + ": " + e.getMessage(), e);
         } finally {
-            deleteQuietly(download);
             deleteQuietly(unpacked);
             if (!done) {
+                deleteQuietly(artifactDir);
                 deleteQuietly(binary);
             }
         }
@@ -136,15 +146,17 @@ public final class FetchPipeline {
         }
     }
 
-    private static List<Evidence> verify(String assetName, List<Expected> expected, Download got, boolean recorded) {
+    private static List<Evidence> verify(String assetName, List<PublishedDigest> expected, Download got,
+                                         boolean recorded) {
         List<Evidence> used = new ArrayList<>();
-        for (Expected e : expected) {
+        for (PublishedDigest e : expected) {
+            Evidence evidence = new Evidence(e.kind(), e.source() == null ? e.digest().toString() : e.source());
             String actual = got.digests().get(e.digest().algorithm());
             if (!e.digest().hex().equals(actual)) {
-                throw new DigestMismatchException(assetName, e.evidence().kind() + " " + e.evidence().detail(),
+                throw new DigestMismatchException(assetName, evidence.kind() + " " + evidence.detail(),
                         e.digest().toString(), e.digest().algorithm() + ":" + actual);
             }
-            used.add(e.evidence());
+            used.add(evidence);
         }
         if (used.isEmpty() && !recorded) {
             LOG.warn("{}: no published digest to check against; relying on the transport only", assetName);

@@ -85,7 +85,7 @@ final class MirrorSource implements Source {
         String repoName = repo.substring(repo.indexOf('/') + 1);
         Asset asset = selector.select(release.assets(), request.platform(), repoName, s.text("asset"));
         Plan plan = new Plan("mirror:" + repo, release.version(), null, asset, release.assets(), Optional.empty(),
-                Optional.empty(), s.text("path"), List.of(spec.name(), repoName));
+                Optional.empty(), Optional.empty(), s.text("path"), List.of(spec.name(), repoName));
         return pipeline.run(request, plan);
     }
 

@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * {@code url: https://example.com/tool/{version}/tool-{os}-{arch}.tar.gz}: one URL per platform, with
  * {@code platforms: {darwin/arm64: {url: …, checksum: …}}} overrides and {@code checksum:} or
- * {@code checksum_url:} as evidence. The version must be given: a URL has no notion of "latest".
+ * {@code checksum_url:} as evidence, and {@code signature_url:} for a detached minisign or cosign signature. The version must be given: a URL has no notion of "latest".
  */
 final class UrlSource implements Source {
     private final FetchPipeline pipeline;
@@ -54,9 +54,11 @@ final class UrlSource implements Source {
         Asset asset = release.assets().get(0);
         Optional<URI> checksumUrl = s.text("checksum_url")
                 .map(t -> uri(spec, "checksum_url", UrlTemplate.fill(t, spec, spec.version(), request.platform())));
+        Optional<URI> signatureUrl = s.text("signature_url")
+                .map(t -> uri(spec, "signature_url", UrlTemplate.fill(t, spec, spec.version(), request.platform())));
         Plan plan = new Plan("url:" + asset.downloadUrl(), release.version(), null,
                 new Asset(asset.name(), asset.downloadUrl(), -1, null, null), List.of(),
-                Optional.ofNullable(asset.digest()), checksumUrl, s.text("path"), List.of(spec.name()));
+                Optional.ofNullable(asset.digest()), checksumUrl, signatureUrl, s.text("path"), List.of(spec.name()));
         return pipeline.run(request, plan);
     }
 

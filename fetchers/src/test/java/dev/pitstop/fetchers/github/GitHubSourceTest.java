@@ -87,7 +87,13 @@ class GitHubSourceTest {
         assertThat(got.sha256()).isEqualTo(Sha256.ofFile(got.path()));
         assertThat(got.size()).isEqualTo(binary.length);
         assertThat(got.evidence()).extracting(e -> e.kind()).containsExactly("github-digest");
-        assertThat(Fixture.filesIn(staging)).isEqualTo(1);
+        // the binary, and the download as published, kept for the engine's trust policy
+        assertThat(Fixture.filesIn(staging)).isEqualTo(2);
+        var artifact = got.artifact().orElseThrow();
+        assertThat(artifact.file()).isEqualTo(staging.resolve(".artifact").resolve(TGZ));
+        assertThat(Sha256.ofFile(artifact.file())).isEqualTo(got.archiveSha256());
+        assertThat(artifact.digests()).extracting(d -> d.kind()).containsExactly("github-digest");
+        assertThat(artifact.signatures()).isEmpty();
     }
 
     @Test
