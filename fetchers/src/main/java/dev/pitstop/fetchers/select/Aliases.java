@@ -51,6 +51,7 @@ final class Aliases {
         put(LIBC, "gnu", "gnu", "glibc", "gnueabihf", "gnueabi");
         put(LIBC, "musl", "musl", "musleabihf", "musleabi");
         put(LIBC, "msvc", "msvc");
+        put(LIBC, "static", "static");
     }
 
     private Aliases() {

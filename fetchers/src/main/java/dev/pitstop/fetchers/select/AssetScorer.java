@@ -8,11 +8,11 @@ import java.util.Set;
  * Scores one asset name for one platform. Higher is better; {@link #INELIGIBLE} means it can never be picked.
  * Weights: OS match 100, arch match 50 (universal macOS 45, no arch named 20, emulated 10), libc 10–20,
  * archive format 2–9, tool name as prefix 5, and −1 for each unexplained word (prefers {@code hugo} over
- * {@code hugo_extended}).
+ * {@code hugo_extended}; a number after the platform words counts as one). A {@code static} build scores like musl.
  */
 final class AssetScorer {
     static final int INELIGIBLE = Integer.MIN_VALUE;
-    private static final Set<String> FILLER = Set.of("unknown", "pc", "static", "bin", "binary", "release", "cli",
+    private static final Set<String> FILLER = Set.of("unknown", "pc", "bin", "binary", "release", "cli",
             "v", "x", "none", "elf", "portable", "standalone", "amd", "gnu", "musl", "msvc");
 
     private final String os;
@@ -51,6 +51,7 @@ final class AssetScorer {
         boolean weakOs = false;
         boolean weakArch = false;
         int unexplained = 0;
+        boolean afterPlatform = false;
         for (String t : tokens(lower)) {
             String o = Aliases.OS.get(t);
             String a = Aliases.ARCH.get(t);
@@ -70,7 +71,12 @@ final class AssetScorer {
             if (o == null && a == null && l == null && !FILLER.contains(t) && !isVersionish(t) && !tool.contains(t)
                     && !isExtension(t)) {
                 unexplained++;
+            } else if (afterPlatform && o == null && a == null && l == null && !t.isEmpty()
+                    && Character.isDigit(t.charAt(0))) {
+                // a number after the platform words is a variant, not the version (bottom's gnu-2-17 old-glibc build)
+                unexplained++;
             }
+            afterPlatform |= o != null || a != null || l != null;
         }
         Optional<AssetFormat.Known> format = AssetFormat.archive(lower);
         if (namedOs == null && format.map(k -> k.suffix().equals(".exe")).orElse(false)) {
@@ -139,7 +145,7 @@ final class AssetScorer {
         if (named == null) {
             return 15;
         }
-        if ("musl".equals(named)) {
+        if ("musl".equals(named) || "static".equals(named)) {
             return hostMusl ? 20 : 10;
         }
         if ("gnu".equals(named)) {

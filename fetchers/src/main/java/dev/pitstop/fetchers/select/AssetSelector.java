@@ -36,11 +36,42 @@ public final class AssetSelector {
                     .orElse("no asset fits"), platform.toString(), candidates(score(names, platform, toolName, pin, true)));
         }
         if (eligible.size() > 1 && eligible.get(0).score() == eligible.get(1).score()) {
+            Optional<String> sameBuild = sameBuildTwice(eligible);
+            if (sameBuild.isPresent()) {
+                return sameBuild.get();
+            }
             throw new NoMatchingAssetException("assets " + eligible.get(0).name() + " and " + eligible.get(1).name()
                     + " fit equally well", platform.toString(), candidates(score(names, platform, toolName, pin, true)));
         }
         return eligible.get(0).name();
     }
+
+    /**
+     * Some releases ship each build as both {@code .tar.gz} and {@code .tgz} (micro): the same archive twice is no
+     * real tie, so the long spelling is taken.
+     */
+    private static Optional<String> sameBuildTwice(List<ScoredAsset> eligible) {
+        String a = eligible.get(0).name();
+        String b = eligible.get(1).name();
+        boolean onlyTwo = eligible.size() == 2 || eligible.get(2).score() < eligible.get(0).score();
+        if (!onlyTwo || !longSpelling(a).equals(longSpelling(b))) {
+            return Optional.empty();
+        }
+        return Optional.of(longSpelling(a).equals(a) ? a : b);
+    }
+
+    private static String longSpelling(String name) {
+        String lower = AssetFormat.lower(name);
+        for (String[] alias : SHORT_SUFFIXES) {
+            if (lower.endsWith(alias[0])) {
+                return name.substring(0, name.length() - alias[0].length()) + alias[1];
+            }
+        }
+        return name;
+    }
+
+    private static final String[][] SHORT_SUFFIXES = {{".tgz", ".tar.gz"}, {".txz", ".tar.xz"}, {".tbz2", ".tar.bz2"},
+        {".tbz", ".tar.bz2"}, {".tzst", ".tar.zst"}};
 
     /** The whole scoring table, best first, each row with its reasons ({@code pitstop fetch NAME --explain}). */
     public List<ScoredAsset> explain(List<String> names, Platform platform, String toolName, Optional<String> pin) {

@@ -50,6 +50,30 @@ class AssetSelectorTest {
     }
 
     @Test
+    void theSameArchiveUnderTwoSuffixesIsNoTie() {
+        List<String> twice = List.of("micro-2.0.14-linux64.tgz", "micro-2.0.14-linux64.tar.gz");
+
+        assertThat(selector.selectName(twice, LINUX, "micro", Optional.empty())).isEqualTo("micro-2.0.14-linux64.tar.gz");
+    }
+
+    @Test
+    void aNumberAfterThePlatformWordsIsAVariantThatLosesToThePlainBuild() {
+        List<String> names = List.of("bottom_x86_64-unknown-linux-gnu-2-17.tar.gz", "bottom_x86_64-unknown-linux-gnu.tar.gz");
+
+        assertThat(selector.selectName(names, LINUX, "bottom", Optional.empty()))
+                .isEqualTo("bottom_x86_64-unknown-linux-gnu.tar.gz");
+    }
+
+    @Test
+    void aStaticBuildCountsAsLibcFreeLikeMusl() {
+        List<String> names = List.of("usql-0.19.3-linux-amd64.tar.bz2", "usql_static-0.19.3-linux-amd64.tar.bz2");
+
+        assertThat(selector.selectName(names, LINUX, "usql", Optional.empty())).isEqualTo("usql-0.19.3-linux-amd64.tar.bz2");
+        assertThat(selector.selectName(names, Platform.parse("linux/amd64/musl"), "usql", Optional.empty()))
+                .isEqualTo("usql_static-0.19.3-linux-amd64.tar.bz2");
+    }
+
+    @Test
     void aPinAsGlobOrRegexDecides() {
         List<String> twins = List.of("tool-linux-amd64.tar.gz", "tool-linux-x86_64.tar.gz");
 
