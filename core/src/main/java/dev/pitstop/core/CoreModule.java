@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
+import dev.pitstop.core.source.FetchProgress;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.engine.DefaultEngineFactory;
 import dev.pitstop.core.trust.PlatformDetector;
@@ -16,6 +17,7 @@ public final class CoreModule extends AbstractModule {
         bind(EngineFactory.class).to(DefaultEngineFactory.class);
         // declared here so that an engine without the fetchers module has an empty set of sources
         MapBinder.newMapBinder(binder(), String.class, Source.class);
+        bind(FetchProgress.class).toInstance(FetchProgress.NONE);
     }
 
     @Provides

@@ -7,6 +7,7 @@ import dev.pitstop.cli.local.LocalPitstop;
 import dev.pitstop.supervisor.control.BinaryApi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -75,7 +76,9 @@ public class EngineCommand extends ClientCommand {
 
     @Override
     int notRunning(NotRunningException e, StackLocation stack, String method, String target) throws IOException {
-        BinaryApi.Answer answer = new LocalPitstop(root.home()).call(stack.requireFile(), method, target);
+        // a progress bar only where a person watches: a terminal, and text output
+        PrintWriter progress = System.console() != null && !Specs.isSet(json) ? spec.commandLine().getErr() : null;
+        BinaryApi.Answer answer = new LocalPitstop(root.home(), progress).call(stack.requireFile(), method, target);
         return print(answer.ok(), new ByteArrayInputStream(answer.body().getBytes(StandardCharsets.UTF_8)));
     }
 }

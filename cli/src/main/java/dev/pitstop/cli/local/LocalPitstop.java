@@ -13,7 +13,9 @@ import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.Sha256;
+import dev.pitstop.core.source.FetchProgress;
 import dev.pitstop.supervisor.control.BinaryApi;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
@@ -23,17 +25,30 @@ import java.nio.file.Path;
  */
 public final class LocalPitstop {
     private final Path home;
+    private final PrintWriter progress;
     private Injector injector;
 
     /** @param home the {@code --home} folder, or {@code null} for the environment's */
     public LocalPitstop(Path home) {
+        this(home, null);
+    }
+
+    /** @param progress where to draw download progress bars, or {@code null} for none */
+    public LocalPitstop(Path home, PrintWriter progress) {
         this.home = home;
+        this.progress = progress;
     }
 
     public Injector injector() {
         if (injector == null) {
-            Module override = home == null ? binder -> { }
-                    : binder -> binder.bind(PitstopHome.class).toInstance(new PitstopHome(home));
+            Module override = binder -> {
+                if (home != null) {
+                    binder.bind(PitstopHome.class).toInstance(new PitstopHome(home));
+                }
+                if (progress != null) {
+                    binder.bind(FetchProgress.class).toInstance(new ProgressBar(progress));
+                }
+            };
             injector = Pitstop.injector(override);
         }
         return injector;

@@ -6,6 +6,8 @@ import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.Supervisor;
+import dev.pitstop.core.PitstopHome;
+import dev.pitstop.core.source.FetchProgress;
 import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.FetchedBinary;
 import dev.pitstop.core.source.Release;
@@ -16,6 +18,7 @@ import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.trust.ArtifactVerifier;
 import dev.pitstop.core.trust.Evidence;
 import dev.pitstop.core.trust.PublishedArtifact;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,15 +46,17 @@ final class BinaryFetcher {
     private final Supervisor supervisor;
     private final Platform host;
     private final Path staging;
+    private final FetchProgress progress;
 
     BinaryFetcher(Map<String, Source> sources, ArtifactVerifier verifier, BinaryInstaller installer,
-                  Supervisor supervisor, Platform host, Path staging) {
+                  Supervisor supervisor, Platform host, Path staging, FetchProgress progress) {
         this.sources = sources;
         this.verifier = verifier;
         this.installer = installer;
         this.supervisor = supervisor;
         this.host = host;
         this.staging = staging;
+        this.progress = progress;
     }
 
     /** Fetches every non-{@code file} binary that has no current version yet (before the stack starts). */
@@ -69,7 +74,7 @@ final class BinaryFetcher {
         Source source = source(spec);
         Optional<BinaryVersion> current = installer.manifest(stack).current(name);
         Release release = source.resolve(spec, host);
-        FetchRequest request = FetchRequest.of(spec, host, newStagingDir(name));
+        FetchRequest request = FetchRequest.of(spec, host, newStagingDir(name)).withProgress(progress.start(name));
         // the same version fetched again must be the same bytes as recorded
         if (current.isPresent() && current.get().version().equals(release.version())) {
             request = request.withRecordedSha(current.get().sha256());
@@ -195,10 +200,26 @@ final class BinaryFetcher {
         }
     }
 
-    /** Makes the fetcher of one engine; the sources and the platform come from the injector. */
-    record Factory(Map<String, Source> sources, ArtifactVerifier verifier, Platform host, Path staging) {
+    /** Makes the fetcher of one engine from what the injector provides: sources, verifier, platform, progress. */
+    static final class Factory {
+        private final Map<String, Source> sources;
+        private final ArtifactVerifier verifier;
+        private final Platform host;
+        private final Path staging;
+        private final FetchProgress progress;
+
+        @Inject
+        Factory(Map<String, Source> sources, ArtifactVerifier verifier, Platform host, PitstopHome home,
+                FetchProgress progress) {
+            this.sources = Map.copyOf(sources);
+            this.verifier = verifier;
+            this.host = host;
+            this.staging = home.cache().resolve("staging");
+            this.progress = progress;
+        }
+
         BinaryFetcher create(BinaryInstaller installer, Supervisor supervisor) {
-            return new BinaryFetcher(sources, verifier, installer, supervisor, host, staging);
+            return new BinaryFetcher(sources, verifier, installer, supervisor, host, staging, progress);
         }
     }
 

@@ -2,22 +2,19 @@ package dev.pitstop.core.engine;
 
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.EngineFactory;
+import dev.pitstop.core.PitstopHome;
+import dev.pitstop.core.Platform;
 import dev.pitstop.core.process.Supervisor;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.stack.StackReader;
-import dev.pitstop.core.PitstopHome;
-import dev.pitstop.core.Platform;
 import dev.pitstop.core.store.BinLinks;
 import dev.pitstop.core.store.BinaryStore;
 import dev.pitstop.core.store.ManifestStore;
 import dev.pitstop.core.store.StackInspector;
-import dev.pitstop.core.trust.ArtifactVerifier;
 import dev.pitstop.core.trust.PlatformTrust;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import dev.pitstop.core.source.Source;
 import java.nio.file.Path;
-import java.util.Map;
 import java.time.Clock;
 
 /** Reads and validates the stack file, then gives the engine a supervisor of its own. */
@@ -32,14 +29,13 @@ public final class DefaultEngineFactory implements EngineFactory {
     private final PitstopHome home;
     private final Platform host;
     private final WatchSettings watchSettings;
-    private final Map<String, Source> sources;
-    private final ArtifactVerifier verifier;
+    private final BinaryFetcher.Factory fetchers;
 
     @Inject
     public DefaultEngineFactory(StackReader reader, Provider<Supervisor> supervisors, BinaryStore store,
                                 ManifestStore manifests, BinLinks links, StackInspector inspector, PlatformTrust trust,
                                 PitstopHome home, Platform host, WatchSettings watchSettings,
-                                Map<String, Source> sources, ArtifactVerifier verifier) {
+                                BinaryFetcher.Factory fetchers) {
         this.reader = reader;
         this.supervisors = supervisors;
         this.store = store;
@@ -50,8 +46,7 @@ public final class DefaultEngineFactory implements EngineFactory {
         this.home = home;
         this.host = host;
         this.watchSettings = watchSettings;
-        this.sources = Map.copyOf(sources);
-        this.verifier = verifier;
+        this.fetchers = fetchers;
     }
 
     @Override
@@ -59,7 +54,6 @@ public final class DefaultEngineFactory implements EngineFactory {
         Stack stack = reader.read(stackFile.toAbsolutePath());
         BinaryInstaller installer = new BinaryInstaller(store, manifests, links, trust,
                 home.cache().resolve("staging"), host, Clock.systemUTC());
-        BinaryFetcher.Factory fetchers = new BinaryFetcher.Factory(sources, verifier, host, home.cache().resolve("staging"));
         return new DefaultEngine(reader, supervisors.get(), installer, inspector, stack, watchSettings, fetchers);
     }
 }
