@@ -18,6 +18,7 @@ now_ms() { date +%s%3N; }
 report() { # name pid start_ms ready_ms
   local name=$1 pid=$2 t0=$3 t1=$4
   local c0 c1
+  sleep 5   # let start-up work (JIT, GC) settle before the idle window
   c0=$(cpu_ticks "$pid"); sleep "$IDLE"; c1=$(cpu_ticks "$pid")
   local cpu
   cpu=$(awk -v d=$((c1 - c0)) -v t="$TICKS" -v s="$IDLE" 'BEGIN { printf "%.3f", 100 * d / t / s }')
