@@ -118,6 +118,9 @@ final class DefaultEngine implements Engine {
     @Override
     public ApplyResult apply() {
         Stack fresh = reader.read(stack.file());
+        // binaries the edited file added must be in place before the processes that run them start
+        fetcher.fetchMissing(fresh);
+        installer.ensureInstalled(fresh);
         ApplyResult result = supervisor.apply(fresh);
         stack = fresh;
         return result;
