@@ -124,7 +124,7 @@ final class BinaryText {
                     .append(", ").append(size(f.size())).append(") from ").append(f.asset())
                     .append(", evidence ").append(evidence(f.evidence())).append('\n');
             out.append("  ").append(elsewhere ? "written to " + f.path()
-                    : f.changed() ? "recorded as candidate: " + f.path() : "unchanged: " + f.path()).append('\n');
+                    : f.changed() ? "stored: " + f.path() : "unchanged: " + f.path()).append('\n');
         }
         return out.toString();
     }

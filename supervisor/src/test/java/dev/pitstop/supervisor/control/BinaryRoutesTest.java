@@ -179,7 +179,7 @@ class BinaryRoutesTest {
         UdsHttp.Reply reply = UdsHttp.request(socket, "POST", "/v1/fetch?name=nats&format=text");
         assertThat(reply.body()).isEqualTo("nats: v2.11.0 (9d1e0f2a3b4c, 16.0 MiB) from "
                 + "nats-server-v2.11.0-linux-amd64.tar.gz, evidence github-digest sha256:9d1e\n"
-                + "  recorded as candidate: /store/nats\n");
+                + "  stored: /store/nats\n");
         assertThat(engine.calls).contains("fetch [nats]");
         reply = UdsHttp.request(socket, "POST", "/v1/fetch?platform=darwin/arm64&out=/tmp/out");
         assertThat(mapper.readTree(reply.body()).get(0).get("path").asText()).isEqualTo("/store/nats");
