@@ -204,7 +204,7 @@ final class ContentStore implements BinaryStore {
         List<StoredBinary> all = list();
         for (StoredBinary b : all) {
             try {
-                Sha256 actual = Hashing.hash(b.path());
+                Sha256 actual = Sha256.ofFile(b.path());
                 if (!actual.equals(b.sha256())) {
                     bad.add(new VerifyReport.Mismatch(b.name(), b.sha256(), actual, b.path().toString(),
                             "stored file changed"));

@@ -4,13 +4,11 @@ import dev.pitstop.core.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 
 /**
- * SHA-256 of files and of streams being copied. Large reads keep the JDK's SHA-256 intrinsic busy; the copy
- * and the hash share one read so that storing a binary reads it once.
+ * SHA-256 of a stream while it is copied, so that storing a binary reads it once (files already stored are
+ * hashed with {@link Sha256#ofFile}). Large reads keep the JDK's SHA-256 intrinsic busy.
  */
 final class Hashing {
     /** 1 MiB: larger than this showed no gain in {@code benchmarks/store}, smaller costs syscalls. */
@@ -20,12 +18,6 @@ final class Hashing {
 
     /** Bytes copied and their SHA-256. */
     record Copied(Sha256 sha256, long size) {}
-
-    static Sha256 hash(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return copy(in, OutputStream.nullOutputStream()).sha256();
-        }
-    }
 
     static Copied copy(InputStream in, OutputStream out) throws IOException {
         MessageDigest digest = Sha256.newDigest();

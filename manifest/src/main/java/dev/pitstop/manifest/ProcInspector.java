@@ -59,7 +59,7 @@ final class ProcInspector implements StackInspector {
             String where = exe + " (pid " + p.getValue() + ")";
             Sha256 expected = current.get().sha256();
             try {
-                Sha256 actual = Hashing.hash(exe);
+                Sha256 actual = Sha256.ofFile(exe);
                 if (!actual.equals(expected)) {
                     bad.add(new VerifyReport.Mismatch(p.getKey(), expected, actual, where,
                             "process does not run the current binary"));
@@ -112,7 +112,7 @@ final class ProcInspector implements StackInspector {
 
     private static Sha256 hashOrNull(Path exe) {
         try {
-            return Hashing.hash(exe);
+            return Sha256.ofFile(exe);
         } catch (IOException e) {
             return null; // gone, or another user's process: the snapshot says "unknown"
         }
