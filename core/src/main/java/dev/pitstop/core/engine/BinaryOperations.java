@@ -5,6 +5,7 @@ import dev.pitstop.core.SwapResult;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.process.Supervisor;
+import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BinaryRecord;
 import dev.pitstop.core.store.BinaryVersion;
@@ -14,14 +15,19 @@ import dev.pitstop.core.trust.BinaryNotRunnableException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
  * The engine's binary commands: install, reload through the store, rollback. Each one records in the
- * manifest and, when the stack runs, goes through the {@link HealthGatedSwap}. One at a time per engine, so
- * that two swaps of one binary never interleave their link switches.
+ * manifest and, when the stack runs, goes through the {@link HealthGatedSwap}. A swap holds the lock of its
+ * binary and of every process that runs it ({@link OperationLocks}), so two swaps of one binary never interleave
+ * their link switches, while swaps and reloads of unrelated binaries and processes run in parallel. Reads
+ * ({@code ps}, the manifest) take no lock.
  */
 final class BinaryOperations {
+    private final OperationLocks locks = new OperationLocks();
+    private final SharedAttempts<ReloadResult> reloads = new SharedAttempts<>();
     private final BinaryInstaller installer;
     private final HealthGatedSwap swap;
     private final Supervisor supervisor;
@@ -39,7 +45,12 @@ final class BinaryOperations {
      * bytes of the current version are not installed again (that would only restart its processes) unless
      * {@code force}.
      */
-    synchronized SwapResult install(Stack stack, String binary, Path file, String version, boolean force) {
+    SwapResult install(Stack stack, String binary, Path file, String version, boolean force) {
+        BinaryInstaller.spec(stack, binary);
+        return locks.withBinary(binary, stack.processesUsing(binary), () -> installLocked(stack, binary, file, version, force));
+    }
+
+    private SwapResult installLocked(Stack stack, String binary, Path file, String version, boolean force) {
         Optional<BinaryVersion> current = installer.manifest(stack).current(binary);
         if (!force && current.isPresent() && current.get().sha256().equals(installer.hash(file))) {
             String label = current.get().label();
@@ -58,18 +69,26 @@ final class BinaryOperations {
 
     /**
      * Reloads a process; if it runs a {@code file} binary whose file changed on disk, the new bytes are stored,
-     * recorded as candidate and swapped in with rollback, instead of running unrecorded bytes.
+     * recorded as candidate and swapped in with rollback, instead of running unrecorded bytes. Concurrent
+     * reloads of one process share one attempt.
      */
-    synchronized ReloadResult reload(Stack stack, String process) {
-        for (String binary : BinaryUsage.binariesOf(stack, process)) {
+    ReloadResult reload(Stack stack, String process) {
+        return reloads.run("the reload of " + process, () -> reloadOnce(stack, process));
+    }
+
+    private ReloadResult reloadOnce(Stack stack, String process) {
+        ProcessSpec spec = stack.processes().get(process);
+        for (String binary : spec == null ? Set.<String>of() : spec.binaries()) {
             Optional<Path> changed = installer.changedFile(stack, binary);
             if (changed.isPresent()) {
                 SwapResult result = install(stack, binary, changed.get(), null, false);
-                return result.reloads().stream().filter(r -> r.name().equals(process)).findFirst()
-                        .orElseGet(() -> supervisor.reload(process));
+                Optional<ReloadResult> mine = result.reloads().stream().filter(r -> r.name().equals(process)).findFirst();
+                if (mine.isPresent()) {
+                    return mine.get();
+                }
             }
         }
-        return supervisor.reload(process);
+        return locks.withProcess(process, () -> supervisor.reload(process));
     }
 
     /**
@@ -78,17 +97,23 @@ final class BinaryOperations {
      *
      * @throws dev.pitstop.core.store.BadBinaryException if those bytes were marked bad before
      */
-    synchronized Optional<SwapResult> installChangedFile(Stack stack, String binary) {
-        Optional<Path> changed = installer.changedFile(stack, binary);
-        return changed.isEmpty() ? Optional.empty() : Optional.of(install(stack, binary, changed.get(), null, false));
+    Optional<SwapResult> installChangedFile(Stack stack, String binary) {
+        return locks.withBinary(binary, stack.processesUsing(binary), () -> {
+            Optional<Path> changed = installer.changedFile(stack, binary);
+            return changed.map(file -> installLocked(stack, binary, file, null, false));
+        });
     }
 
     /**
      * Swaps back to an earlier stored version: the previous one, or the one whose version label or SHA-256
      * (prefix) is {@code to}.
      */
-    synchronized SwapResult rollback(Stack stack, String binary, String to, boolean force) {
+    SwapResult rollback(Stack stack, String binary, String to, boolean force) {
         BinaryInstaller.spec(stack, binary);
+        return locks.withBinary(binary, stack.processesUsing(binary), () -> rollbackLocked(stack, binary, to, force));
+    }
+
+    private SwapResult rollbackLocked(Stack stack, String binary, String to, boolean force) {
         BinaryRecord record = installer.manifest(stack).binary(binary)
                 .orElseThrow(() -> new PitstopException(binary + ": nothing recorded yet, so nothing to roll back to"));
         BinaryVersion target = (to == null ? record.previous() : find(record, to))
@@ -110,8 +135,8 @@ final class BinaryOperations {
     }
 
     /** Swaps in a candidate that is already stored and recorded (by a fetch). */
-    synchronized SwapResult swapCandidate(Stack stack, String binary, BinaryInstaller.Candidate candidate) {
-        return swapIn(stack, binary, candidate);
+    SwapResult swapCandidate(Stack stack, String binary, BinaryInstaller.Candidate candidate) {
+        return locks.withBinary(binary, stack.processesUsing(binary), () -> swapIn(stack, binary, candidate));
     }
 
     private SwapResult swapIn(Stack stack, String binary, BinaryInstaller.Candidate candidate) {

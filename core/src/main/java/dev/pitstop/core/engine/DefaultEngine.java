@@ -16,6 +16,7 @@ import dev.pitstop.core.process.LogLine;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.process.Supervisor;
+import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.stack.StackReader;
 import java.io.IOException;
@@ -216,7 +217,8 @@ final class DefaultEngine implements Engine {
             if (status.pid() <= 0) {
                 continue;
             }
-            Set<String> used = BinaryUsage.binariesOf(stack, status.name());
+            ProcessSpec spec = stack.processes().get(status.name());
+            Set<String> used = spec == null ? Set.of() : spec.binaries();
             if (used.size() == 1) {
                 pids.put(used.iterator().next(), status.pid());
             } else {

@@ -43,7 +43,7 @@ final class HealthGatedSwap {
         Optional<BinaryVersion> previousVersion = before.current(binary);
         Optional<StoredBinary> previous = previousVersion.flatMap(v -> installer.stored(v.sha256(), binary));
         String from = previousVersion.map(BinaryVersion::label).orElse(null);
-        List<String> processes = running ? BinaryUsage.processesUsing(stack, binary) : List.of();
+        List<String> processes = running ? stack.processesUsing(binary) : List.of();
 
         installer.link(stack, next);
         List<ReloadResult> reloads = new ArrayList<>();

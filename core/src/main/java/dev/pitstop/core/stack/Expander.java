@@ -1,6 +1,8 @@
 package dev.pitstop.core.stack;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +29,7 @@ final class Expander {
     private final Path binDir;
     private final Set<String> binaries;
     private final boolean expandVariables;
+    private Set<String> referenced = new LinkedHashSet<>();
 
     Expander(Map<String, String> variables, Path binDir, Set<String> binaries, boolean expandVariables) {
         this.variables = Map.copyOf(variables);
@@ -94,6 +97,16 @@ final class Expander {
         return end;
     }
 
+    /**
+     * The binaries that {@code ${bin:NAME}} named since the last call, in order of first appearance; the
+     * reader records them per process, so nothing has to guess later which process runs which binary.
+     */
+    Set<String> takeReferences() {
+        Set<String> taken = Collections.unmodifiableSet(referenced);
+        referenced = new LinkedHashSet<>();
+        return taken;
+    }
+
     private static int keep(String s, int from, int to, StringBuilder out) {
         out.append(s, from, to);
         return to;
@@ -105,6 +118,7 @@ final class Expander {
                     + "', which is not declared under 'binaries:'" + (binaries.isEmpty() ? "" : " (declared: "
                     + String.join(", ", binaries.stream().sorted().toList()) + ")"));
         }
+        referenced.add(name);
         return binDir.resolve(name).toString();
     }
 

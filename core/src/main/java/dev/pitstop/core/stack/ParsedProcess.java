@@ -1,6 +1,7 @@
 package dev.pitstop.core.stack;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One {@code processes:} entry as written, before its replicas are expanded.
@@ -9,6 +10,10 @@ import java.util.Map;
  * @param dependencyNodes where each {@code depends_on} entry is, for errors found later
  */
 record ParsedProcess(YamlNode node, ProcessSpec spec, int replicas, Map<String, YamlNode> dependencyNodes) {
+    ParsedProcess withBinaries(Set<String> binaries) {
+        return new ParsedProcess(node, spec.withBinaries(binaries), replicas, dependencyNodes);
+    }
+
     String name() {
         return spec.name();
     }

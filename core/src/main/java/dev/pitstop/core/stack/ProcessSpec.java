@@ -1,7 +1,9 @@
 package dev.pitstop.core.stack;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +17,9 @@ import java.util.Set;
  * @param environment the process's own variables (the stack's and the env files' already merged in)
  * @param readyLogLine a regular expression; a matching output line makes the process ready
  * @param successExitCodes exit codes that count as success (default {@code {0}})
+ * @param binaries the managed binaries the entry names with {@code ${bin:NAME}} (command, entrypoint,
+ *                 environment, probes), in order of first appearance, as the reader saw them; a swap of one of
+ *                 them reloads this process, and only such a swap does
  */
 public record ProcessSpec(
         String name,
@@ -32,7 +37,8 @@ public record ProcessSpec(
         boolean disabled,
         Set<Integer> successExitCodes,
         DependencyReloadPolicy onDependencyReload,
-        double reloadTimeoutSeconds) {
+        double reloadTimeoutSeconds,
+        Set<String> binaries) {
 
     public static final double DEFAULT_RELOAD_TIMEOUT_SECONDS = 30;
 
@@ -51,6 +57,14 @@ public record ProcessSpec(
         if (reloadTimeoutSeconds <= 0) {
             reloadTimeoutSeconds = DEFAULT_RELOAD_TIMEOUT_SECONDS;
         }
+        binaries = binaries == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(binaries));
+    }
+
+    /** This spec with the binaries its entry names. */
+    public ProcessSpec withBinaries(Set<String> names) {
+        return new ProcessSpec(name, command, entrypoint.isEmpty() ? null : entrypoint, workingDir, environment,
+                dependsOn, readinessProbe, livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled,
+                successExitCodes, onDependencyReload, reloadTimeoutSeconds, names);
     }
 
     /** A builder for programs and tests that assemble a stack without a file. */
@@ -76,6 +90,7 @@ public record ProcessSpec(
         private Set<Integer> successExitCodes;
         private DependencyReloadPolicy onDependencyReload;
         private double reloadTimeoutSeconds;
+        private Set<String> binaries;
 
         private Builder(String name) {
             this.name = name;
@@ -97,11 +112,12 @@ public record ProcessSpec(
         public Builder successExitCodes(Set<Integer> codes) { this.successExitCodes = codes; return this; }
         public Builder onDependencyReload(DependencyReloadPolicy policy) { this.onDependencyReload = policy; return this; }
         public Builder reloadTimeoutSeconds(double seconds) { this.reloadTimeoutSeconds = seconds; return this; }
+        public Builder binaries(Set<String> names) { this.binaries = names; return this; }
 
         public ProcessSpec build() {
             return new ProcessSpec(name, command, entrypoint, workingDir, environment, dependsOn, readinessProbe,
                     livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled, successExitCodes,
-                    onDependencyReload, reloadTimeoutSeconds);
+                    onDependencyReload, reloadTimeoutSeconds, binaries);
         }
     }
 }

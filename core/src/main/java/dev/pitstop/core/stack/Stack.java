@@ -36,6 +36,17 @@ public record Stack(Path file, Map<String, ProcessSpec> processes, Map<String, B
                 null, DEFAULT_SHELL, false, false, List.of());
     }
 
+    /**
+     * The enabled processes whose entries name {@code ${bin:binary}}, in file order: those a swap of that binary
+     * reloads.
+     */
+    public List<String> processesUsing(String binary) {
+        return processes.values().stream()
+                .filter(p -> !p.disabled() && p.binaries().contains(binary))
+                .map(ProcessSpec::name)
+                .toList();
+    }
+
     /** The folder of the stack file: the base of relative paths and the parent of {@code .pitstop/}. */
     public Path directory() {
         return file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();

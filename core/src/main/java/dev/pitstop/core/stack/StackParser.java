@@ -41,8 +41,10 @@ final class StackParser {
 
         ProcessParser processParser = new ProcessParser(ctx, environment);
         Map<String, ParsedProcess> parsed = new LinkedHashMap<>();
+        ctx.expander().takeReferences(); // what the top-level sections named belongs to no one process
         for (YamlNode entry : root.get("processes").entries()) {
-            parsed.put(entry.key(), processParser.parse(entry));
+            ParsedProcess process = processParser.parse(entry);
+            parsed.put(entry.key(), process.withBinaries(ctx.expander().takeReferences()));
         }
         new DependencyValidator(parsed).validate();
         checkReplicaNamesAreFree(parsed);

@@ -326,6 +326,35 @@ class StackReaderTest {
     }
 
     @Test
+    void recordsTheBinariesEachProcessNames() throws IOException {
+        Stack stack = read("""
+                environment: ["GLOBAL=${bin:tool}"]
+                binaries:
+                  nats: { file: ./nats }
+                  nats-exporter: { file: ./nats-exporter }
+                  tool: { file: ./tool }
+                processes:
+                  nats:
+                    command: "${bin:nats} -m 8222"
+                  exporter:
+                    entrypoint: ["${bin:nats-exporter}", "-varz", "http://127.0.0.1:8222"]
+                    readiness_probe:
+                      exec: { command: "${bin:tool} check" }
+                  plain:
+                    command: "echo ${bin:nats}-exporter is not a reference to nats-exporter"
+                    replicas: 2
+                  none:
+                    command: "sleep 1"
+                """);
+
+        assertThat(stack.processes().get("nats").binaries()).containsExactly("nats");
+        assertThat(stack.processes().get("exporter").binaries()).containsExactly("nats-exporter", "tool");
+        assertThat(stack.processes().get("plain-0").binaries()).containsExactly("nats");
+        assertThat(stack.processes().get("plain-1").binaries()).containsExactly("nats");
+        assertThat(stack.processes().get("none").binaries()).isEmpty();
+    }
+
+    @Test
     void resolvesAnchorsAndMergeKeys() throws IOException {
         Stack stack = read("""
                 x-defaults: &defaults

@@ -13,7 +13,6 @@ import dev.pitstop.core.Sha256;
 import dev.pitstop.core.engine.WatchSettings;
 import dev.pitstop.core.process.Health;
 import dev.pitstop.core.process.ProcessStatus;
-import dev.pitstop.testkit.ProcessLeaks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -260,15 +259,6 @@ final class NatsStack implements AutoCloseable {
     /** Downs the stack and fails if any process (or grandchild) is left. */
     @Override
     public void close() {
-        if (engine != null) {
-            try {
-                engine.ps().forEach(p -> track(p.pid()));
-                engine.down();
-            } finally {
-                engine.close();
-            }
-        }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> ProcessLeaks.assertNone(groups));
-        assertThat(ProcessLeaks.find(groups)).isEmpty();
+        Teardown.downAndCheck(engine, groups);
     }
 }
