@@ -10,14 +10,21 @@ import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.Snapshot;
 import dev.pitstop.core.store.VerifyReport;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * One stack, run and controlled from Java. The control socket and the CLI call exactly these operations.
- * Obtain one from {@link EngineFactory}.
+ * Obtain one from {@link Pitstop#open} or an {@link EngineFactory}.
+ *
+ * <pre>{@code
+ * try (Engine engine = Pitstop.open(Path.of("pitstop.yaml"))) {
+ *     engine.up();
+ *     engine.awaitReady(Duration.ofSeconds(30));
+ *     ReloadResult r = engine.reload("nats");
+ * }
+ * }</pre>
  */
 public interface Engine extends AutoCloseable {
 
@@ -29,6 +36,15 @@ public interface Engine extends AutoCloseable {
      * new engine to start it again.
      */
     void up();
+
+    /**
+     * Blocks until every process of the stack is ready: running and, if it has a readiness check (probe or log
+     * line), passing it; or completed, skipped, disabled. Returns at once when it already is.
+     *
+     * @throws NotReadyException when the timeout passes, or a process ended in {@code Error}: it names each process
+     *         that is not ready, its probe's last error and its last log lines
+     */
+    void awaitReady(Duration timeout) throws InterruptedException;
 
     /** Stops every process and waits until none is left. Idempotent. */
     void down();
@@ -51,49 +67,45 @@ public interface Engine extends AutoCloseable {
 
     List<LogLine> logs(String name, int lastN);
 
-    AutoCloseable followLogs(String name, Consumer<LogLine> consumer);
+    /** New log lines of a process, on a Pitstop thread, until the subscription is closed. */
+    Subscription followLogs(String name, Consumer<LogLine> consumer);
 
     /** The last {@code lastN} events of this run. */
     List<Event> events(int lastN);
 
-    AutoCloseable addListener(EventListener listener);
+    Subscription addListener(EventListener listener);
 
     /**
      * Stores a local file as a new version of a binary of the stack, records it, and makes it current: at once
      * when the stack is not running, else through the health-gated swap (rolled back if it fails).
      *
-     * @param version a version label, or {@code null} to derive one
-     * @param force apply even a version marked bad before
      * @throws SwapFailedException if the new version did not become ready and the previous one was restored
      * @throws dev.pitstop.core.trust.BinaryNotRunnableException if the file cannot run on this machine (another
      *         CPU, a missing loader, a {@code noexec} mount); it is marked bad and nothing was stopped
-     * @throws dev.pitstop.core.store.BadBinaryException if those bytes were marked bad before and {@code force}
-     *         is false
+     * @throws dev.pitstop.core.store.BadBinaryException if those bytes were marked bad before and the request is
+     *         not forced
      */
-    SwapResult install(String binary, Path file, String version, boolean force);
+    SwapResult install(InstallRequest request);
 
     /**
      * Makes an earlier stored version current again, through the same health-gated path.
-     *
-     * @param to a version label or SHA-256 (prefix of at least 6), or {@code null} for the previous version
      */
-    SwapResult rollback(String binary, String to, boolean force);
+    SwapResult rollback(RollbackRequest request);
 
     /**
-     * Fetches binaries from their sources (all of the stack's when {@code binaries} is empty), verifies, trusts
-     * and stores them; a version that differs from the current one is recorded as candidate (as current when
-     * none is yet). Nothing is reloaded.
+     * Fetches binaries from their sources, verifies, trusts and stores them; a version that differs from the
+     * current one is recorded as candidate (as current when none is yet). Nothing is reloaded.
      */
-    List<FetchResult> fetch(List<String> binaries);
+    List<FetchResult> fetch(BinarySelection binaries);
 
     /**
-     * Fetches binaries for another platform into {@code outputDir} (verified and extracted, but neither trusted,
-     * stored nor recorded: they are not meant to run here).
+     * Fetches binaries for another platform into a folder (verified and extracted, but neither trusted, stored
+     * nor recorded: they are not meant to run here).
      */
-    List<FetchResult> fetchFor(Platform platform, List<String> binaries, Path outputDir);
+    List<FetchResult> fetchFor(PlatformFetchRequest request);
 
     /** Fetches, then swaps every binary that changed onto its new version (health-gated, with rollback). */
-    List<SwapResult> update(List<String> binaries);
+    List<SwapResult> update(BinarySelection binaries);
 
     /** For each binary, its current version and the newest its source offers. */
     List<OutdatedBinary> outdated();

@@ -4,9 +4,11 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import dev.pitstop.core.engine.ShutdownHook;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
@@ -14,28 +16,86 @@ import java.util.ServiceLoader;
  * <pre>{@code
  * try (Engine engine = Pitstop.open(Path.of("pitstop.yaml"))) { engine.up(); … }
  * }</pre>
- * Every Pitstop module on the class path contributes its Guice module through {@link ServiceLoader}
- * ({@code META-INF/services/com.google.inject.Module}), so adding the {@code pitstop-fetchers} dependency is
- * all it takes to get its sources. Guice users install the modules themselves instead.
+ * or, with options:
+ * <pre>{@code
+ * Engine engine = Pitstop.builder().home(Path.of("target/pitstop-home")).override(myModule).open(stackFile);
+ * }</pre>
+ * Every Pitstop artifact on the class path contributes its Guice module through {@link ServiceLoader}
+ * ({@code META-INF/services/dev.pitstop.core.PitstopModule}), so adding the {@code pitstop-fetchers} dependency
+ * is all it takes to get its sources; Guice modules of other libraries are left alone. Guice users install the
+ * modules themselves instead.
  */
 public final class Pitstop {
     private Pitstop() {}
 
+    /** Reads the stack file and returns an engine for it, not yet started, with every default. */
+    public static Engine open(Path stackFile) {
+        return builder().open(stackFile);
+    }
+
     /**
-     * An injector over {@link CoreModule} and every Pitstop module found on the class path.
+     * An injector over {@link CoreModule} and every {@link PitstopModule} found on the class path.
      *
      * @param overrides bindings that replace Pitstop's own (for example another {@link PitstopHome}, a
      *                  {@code SupervisorConfig}) or add to them
      */
     public static Injector injector(Module... overrides) {
-        List<Module> modules = new ArrayList<>();
-        modules.add(new CoreModule());
-        ServiceLoader.load(Module.class, Pitstop.class.getClassLoader()).forEach(modules::add);
-        return Guice.createInjector(Modules.override(modules).with(overrides));
+        return builder().override(overrides).injector();
     }
 
-    /** Reads the stack file and returns an engine for it, not yet started. */
-    public static Engine open(Path stackFile) {
-        return injector().getInstance(EngineFactory.class).open(stackFile);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of {@link Pitstop#open}; each method returns this builder. */
+    public static final class Builder {
+        private final List<Module> overrides = new ArrayList<>();
+        private Path home;
+        private Boolean shutdownHook;
+
+        private Builder() {}
+
+        /** Pitstop's per-user folder (store, caches) instead of {@link PitstopHome#fromEnvironment}. */
+        public Builder home(Path home) {
+            this.home = Objects.requireNonNull(home, "home");
+            return this;
+        }
+
+        /** Bindings that replace Pitstop's own or add to them (another source kind, a supervisor config). */
+        public Builder override(Module... modules) {
+            overrides.addAll(List.of(modules));
+            return this;
+        }
+
+        /**
+         * Whether a running engine stops its stack when the JVM exits (Ctrl-C, SIGTERM); default {@code true}.
+         * Turn it off when the program stops the engine from a shutdown hook of its own.
+         */
+        public Builder shutdownHook(boolean enabled) {
+            this.shutdownHook = enabled;
+            return this;
+        }
+
+        public Injector injector() {
+            List<Module> modules = new ArrayList<>();
+            modules.add(new CoreModule());
+            ServiceLoader.load(PitstopModule.class, Pitstop.class.getClassLoader()).forEach(modules::add);
+            List<Module> settings = new ArrayList<>();
+            if (home != null) {
+                PitstopHome pitstopHome = new PitstopHome(home);
+                settings.add(binder -> binder.bind(PitstopHome.class).toInstance(pitstopHome));
+            }
+            if (shutdownHook != null) {
+                ShutdownHook hook = new ShutdownHook(shutdownHook);
+                settings.add(binder -> binder.bind(ShutdownHook.class).toInstance(hook));
+            }
+            // the caller's overrides win over the builder's settings, which win over the modules' defaults
+            return Guice.createInjector(Modules.override(Modules.override(modules).with(settings)).with(overrides));
+        }
+
+        /** Reads the stack file and returns an engine for it, not yet started. */
+        public Engine open(Path stackFile) {
+            return injector().getInstance(EngineFactory.class).open(stackFile);
+        }
     }
 }

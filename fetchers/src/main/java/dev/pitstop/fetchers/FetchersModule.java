@@ -3,6 +3,7 @@ package dev.pitstop.fetchers;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.pitstop.core.PitstopModule;
 import dev.pitstop.fetchers.archive.ExtractionLimits;
 import dev.pitstop.fetchers.file.FileModule;
 import dev.pitstop.fetchers.github.GitHubModule;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * MapBinder. Needs {@code PitstopHome} (API cache) and a {@code ChecksumParser} (the signing module's) bound
  * elsewhere. Override {@link HttpSettings} or {@link ExtractionLimits} with {@code Modules.override}.
  */
-public final class FetchersModule extends AbstractModule {
+public final class FetchersModule extends AbstractModule implements PitstopModule {
     private final Map<String, String> environment;
 
     /** Reads {@code GITHUB_TOKEN} and friends from the process environment. */

@@ -3,6 +3,7 @@ package dev.pitstop.manifest;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.pitstop.core.PitstopModule;
 import dev.pitstop.core.store.BinLinks;
 import dev.pitstop.core.store.BinaryStore;
 import dev.pitstop.core.store.ManifestStore;
@@ -13,7 +14,7 @@ import java.time.Duration;
  * Binds the store, the manifest files, the {@code bin/} links and the inspector. Needs a
  * {@link dev.pitstop.core.PitstopHome} bound elsewhere.
  */
-public final class ManifestModule extends AbstractModule {
+public final class ManifestModule extends AbstractModule implements PitstopModule {
     /** How long a writer waits for another to release a manifest or the store. */
     static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
 

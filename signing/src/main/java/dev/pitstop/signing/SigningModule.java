@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.PitstopModule;
 import dev.pitstop.core.trust.ArtifactVerifier;
 import dev.pitstop.core.trust.ChecksumParser;
 import dev.pitstop.core.trust.CommandRunner;
@@ -23,7 +24,7 @@ import java.util.TreeSet;
  * {@link ArtifactVerifier} (a binary's trust policy applied to what a source fetched), the
  * {@link PlatformTrust} of every OS by name, and the unqualified {@link PlatformTrust} of this machine.
  */
-public final class SigningModule extends AbstractModule {
+public final class SigningModule extends AbstractModule implements PitstopModule {
     @Override
     protected void configure() {
         bind(ChecksumParser.class).to(SumFileParser.class);

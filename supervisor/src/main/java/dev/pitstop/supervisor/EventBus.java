@@ -2,6 +2,7 @@ package dev.pitstop.supervisor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pitstop.core.Subscription;
 import dev.pitstop.core.event.Event;
 import dev.pitstop.core.event.EventListener;
 import dev.pitstop.core.event.EventType;
@@ -54,7 +55,7 @@ final class EventBus implements AutoCloseable {
         queue.add(new Event(++seq, Instant.now(), type, process, detail == null ? "" : detail));
     }
 
-    AutoCloseable addListener(EventListener listener) {
+    Subscription addListener(EventListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }

@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.core.Subscription;
 import dev.pitstop.core.process.LogLine;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * One {@code followLogs} subscription: a bounded queue drained by its own thread. When the consumer is slower than
  * the process, lines are dropped and counted (the consumer then sees one marker line) so the pump never waits.
  */
-final class LogFollower implements AutoCloseable {
+final class LogFollower implements Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(LogFollower.class);
 
     private final String process;

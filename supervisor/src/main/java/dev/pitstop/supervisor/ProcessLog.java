@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.core.Subscription;
 import dev.pitstop.core.process.LogLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,7 @@ final class ProcessLog implements AutoCloseable {
         }
     }
 
-    AutoCloseable follow(Consumer<LogLine> consumer) {
+    Subscription follow(Consumer<LogLine> consumer) {
         LogFollower follower = new LogFollower(name, config.logBufferLines(), consumer, followers::remove);
         followers.add(follower);
         follower.start();

@@ -2,6 +2,7 @@ package dev.pitstop.supervisor;
 
 import com.google.inject.Inject;
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.Subscription;
 import dev.pitstop.core.event.EventListener;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.ApplyResult;
@@ -300,12 +301,12 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     }
 
     @Override
-    public AutoCloseable followLogs(String name, Consumer<LogLine> consumer) {
+    public Subscription followLogs(String name, Consumer<LogLine> consumer) {
         return get(name).log().follow(Objects.requireNonNull(consumer, "consumer"));
     }
 
     @Override
-    public AutoCloseable addListener(EventListener listener) {
+    public Subscription addListener(EventListener listener) {
         return events.addListener(Objects.requireNonNull(listener, "listener"));
     }
 

@@ -1,6 +1,7 @@
 package dev.pitstop.supervisor;
 
 import com.google.inject.AbstractModule;
+import dev.pitstop.core.PitstopModule;
 import dev.pitstop.core.process.Supervisor;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * Binds {@link Supervisor} (a new, unscoped instance per injection: an engine owns one per stack run) and
  * {@link SupervisorConfig}.
  */
-public final class SupervisorModule extends AbstractModule {
+public final class SupervisorModule extends AbstractModule implements PitstopModule {
     private final SupervisorConfig config;
 
     public SupervisorModule() {

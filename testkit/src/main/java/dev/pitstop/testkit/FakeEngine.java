@@ -1,10 +1,15 @@
 package dev.pitstop.testkit;
 
+import dev.pitstop.core.BinarySelection;
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.OutdatedBinary;
 import dev.pitstop.core.Platform;
+import dev.pitstop.core.PlatformFetchRequest;
+import dev.pitstop.core.RollbackRequest;
 import dev.pitstop.core.Sha256;
+import dev.pitstop.core.Subscription;
 import dev.pitstop.core.SwapResult;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.Snapshot;
@@ -62,6 +67,11 @@ public final class FakeEngine implements Engine {
     @Override
     public void up() {
         calls.add("up");
+    }
+
+    @Override
+    public void awaitReady(Duration timeout) {
+        calls.add("awaitReady");
     }
 
     @Override
@@ -135,7 +145,7 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
-    public AutoCloseable followLogs(String name, Consumer<LogLine> consumer) {
+    public Subscription followLogs(String name, Consumer<LogLine> consumer) {
         known(name);
         logFollowers.add(consumer);
         return () -> logFollowers.remove(consumer);
@@ -155,7 +165,7 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
-    public AutoCloseable addListener(EventListener listener) {
+    public Subscription addListener(EventListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
@@ -183,17 +193,21 @@ public final class FakeEngine implements Engine {
 
     /** The binary "broken" fails its swap and is rolled back; every other install succeeds. */
     @Override
-    public SwapResult install(String binary, java.nio.file.Path file, String version, boolean force) {
+    public SwapResult install(InstallRequest request) {
+        String binary = request.binary();
+        String version = request.version().orElse(null);
         calls.add("install " + binary);
-        lastArguments = "file=" + file + " version=" + version + " force=" + force;
+        lastArguments = "file=" + request.file() + " version=" + version + " force=" + request.force();
         failSwap(binary, version);
         return new SwapResult(binary, swapFrom, version, swapReloads);
     }
 
     @Override
-    public SwapResult rollback(String binary, String to, boolean force) {
+    public SwapResult rollback(RollbackRequest request) {
+        String binary = request.binary();
+        String to = request.to().orElse(null);
         calls.add("rollback " + binary);
-        lastArguments = "to=" + to + " force=" + force;
+        lastArguments = "to=" + to + " force=" + request.force();
         failSwap(binary, to);
         return new SwapResult(binary, swapFrom, to, swapReloads);
     }
@@ -225,20 +239,21 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
-    public List<FetchResult> fetch(List<String> binaries) {
-        calls.add("fetch " + binaries);
+    public List<FetchResult> fetch(BinarySelection binaries) {
+        calls.add("fetch " + binaries.names());
         return fetched;
     }
 
     @Override
-    public List<FetchResult> fetchFor(Platform platform, List<String> binaries, java.nio.file.Path outputDir) {
-        calls.add("fetchFor " + platform + " " + binaries);
-        lastArguments = "out=" + outputDir;
+    public List<FetchResult> fetchFor(PlatformFetchRequest request) {
+        calls.add("fetchFor " + request.platform() + " " + request.binaries().names());
+        lastArguments = "out=" + request.outputDir();
         return fetched;
     }
 
     @Override
-    public List<SwapResult> update(List<String> binaries) {
+    public List<SwapResult> update(BinarySelection selection) {
+        List<String> binaries = selection.names();
         calls.add("update " + binaries);
         binaries.forEach(b -> failSwap(b, "latest"));
         return binaries.stream().map(b -> new SwapResult(b, swapFrom, "latest", swapReloads)).toList();

@@ -24,7 +24,7 @@ public final class PitstopExtension implements BeforeAllCallback, ParameterResol
         Engine engine = Pitstop.open(Path.of(config.value()));
         context.getStore(NAMESPACE).put(Engine.class, engine);
         engine.up();
-        StackReadiness.await(engine, Duration.ofSeconds(config.readyTimeoutSeconds()));
+        engine.awaitReady(Duration.ofSeconds(config.readyTimeoutSeconds()));
     }
 
     @Override

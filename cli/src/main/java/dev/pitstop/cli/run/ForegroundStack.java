@@ -7,7 +7,6 @@ import dev.pitstop.core.Engine;
 import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopException;
-import dev.pitstop.core.PitstopHome;
 import dev.pitstop.supervisor.control.ControlServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,28 +21,38 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ForegroundStack {
     private final Path stackFile;
+    private final Path home;
     private final List<Module> overrides;
 
     public ForegroundStack(Path stackFile) {
-        this(stackFile, List.of());
+        this(stackFile, null, List.of());
     }
 
     /** @param home Pitstop's per-user folder ({@code --home}), or {@code null} for the environment's */
     public ForegroundStack(Path stackFile, Path home) {
-        this(stackFile, home == null ? List.of()
-                : List.of(binder -> binder.bind(PitstopHome.class).toInstance(new PitstopHome(home))));
+        this(stackFile, home, List.of());
     }
 
     /** @param overrides bindings that replace the ones of the modules found on the class path (tests) */
     ForegroundStack(Path stackFile, List<Module> overrides) {
+        this(stackFile, null, overrides);
+    }
+
+    private ForegroundStack(Path stackFile, Path home, List<Module> overrides) {
         this.stackFile = stackFile;
+        this.home = home;
         this.overrides = overrides;
     }
 
     public int run(PrintWriter out) throws InterruptedException {
         EngineFactory factory;
+        // the hook below stops the control server too, so the engine's own hook is not wanted
+        Pitstop.Builder builder = Pitstop.builder().shutdownHook(false).override(overrides.toArray(Module[]::new));
+        if (home != null) {
+            builder.home(home);
+        }
         try {
-            factory = Pitstop.injector(overrides.toArray(Module[]::new)).getInstance(EngineFactory.class);
+            factory = builder.injector().getInstance(EngineFactory.class);
         } catch (ConfigurationException e) {
             throw new PitstopException("this build of pitstop has no engine: nothing binds EngineFactory", e);
         }

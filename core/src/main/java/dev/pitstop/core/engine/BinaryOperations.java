@@ -1,6 +1,8 @@
 package dev.pitstop.core.engine;
 
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.RollbackRequest;
 import dev.pitstop.core.SwapResult;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.ReloadResult;
@@ -43,14 +45,18 @@ final class BinaryOperations {
     /**
      * Stores {@code file} as a new version of {@code binary} and swaps it in (health-gated when running). The
      * bytes of the current version are not installed again (that would only restart its processes) unless
-     * {@code force}.
+     * the request is forced.
      */
-    SwapResult install(Stack stack, String binary, Path file, String version, boolean force) {
+    SwapResult install(Stack stack, InstallRequest request) {
+        String binary = request.binary();
         BinaryInstaller.spec(stack, binary);
-        return locks.withBinary(binary, stack.processesUsing(binary), () -> installLocked(stack, binary, file, version, force));
+        return locks.withBinary(binary, stack.processesUsing(binary), () -> installLocked(stack, request));
     }
 
-    private SwapResult installLocked(Stack stack, String binary, Path file, String version, boolean force) {
+    private SwapResult installLocked(Stack stack, InstallRequest request) {
+        String binary = request.binary();
+        Path file = request.file();
+        boolean force = request.force();
         Optional<BinaryVersion> current = installer.manifest(stack).current(binary);
         if (!force && current.isPresent() && current.get().sha256().equals(installer.hash(file))) {
             String label = current.get().label();
@@ -58,7 +64,7 @@ final class BinaryOperations {
         }
         BinaryInstaller.Candidate candidate;
         try {
-            candidate = installer.storeCandidate(stack, binary, file, version, force);
+            candidate = installer.storeCandidate(stack, binary, file, request.version().orElse(null), force);
         } catch (BinaryNotRunnableException e) {
             supervisor.publish(EventType.WARNING, binary, "refused " + file + ": " + e.getMessage());
             throw e;
@@ -81,7 +87,7 @@ final class BinaryOperations {
         for (String binary : spec == null ? Set.<String>of() : spec.binaries()) {
             Optional<Path> changed = installer.changedFile(stack, binary);
             if (changed.isPresent()) {
-                SwapResult result = install(stack, binary, changed.get(), null, false);
+                SwapResult result = install(stack, InstallRequest.of(binary, changed.get()));
                 Optional<ReloadResult> mine = result.reloads().stream().filter(r -> r.name().equals(process)).findFirst();
                 if (mine.isPresent()) {
                     return mine.get();
@@ -100,15 +106,18 @@ final class BinaryOperations {
     Optional<SwapResult> installChangedFile(Stack stack, String binary) {
         return locks.withBinary(binary, stack.processesUsing(binary), () -> {
             Optional<Path> changed = installer.changedFile(stack, binary);
-            return changed.map(file -> installLocked(stack, binary, file, null, false));
+            return changed.map(file -> installLocked(stack, InstallRequest.of(binary, file)));
         });
     }
 
     /**
      * Swaps back to an earlier stored version: the previous one, or the one whose version label or SHA-256
-     * (prefix) is {@code to}.
+     * (prefix) the request names.
      */
-    SwapResult rollback(Stack stack, String binary, String to, boolean force) {
+    SwapResult rollback(Stack stack, RollbackRequest request) {
+        String binary = request.binary();
+        String to = request.to().orElse(null);
+        boolean force = request.force();
         BinaryInstaller.spec(stack, binary);
         return locks.withBinary(binary, stack.processesUsing(binary), () -> rollbackLocked(stack, binary, to, force));
     }
@@ -128,10 +137,7 @@ final class BinaryOperations {
         StoredBinary stored = installer.stored(target.sha256(), binary)
                 .orElseThrow(() -> new PitstopException(binary + ": " + target.label()
                         + " is no longer in the store (garbage-collected?); install it again"));
-        String reason = "rollback to " + target.label() + " requested";
-        return swap.apply(stack, binary, stored, target, running.getAsBoolean(),
-                m -> m.rollback(binary, target.sha256(), reason, force, installer.now()),
-                failure -> m -> m, EventType.ROLLED_BACK);
+        return swap.apply(stack, new SwapPlan.Rollback(binary, stored, target, force), running.getAsBoolean());
     }
 
     /** Swaps in a candidate that is already stored and recorded (by a fetch). */
@@ -140,9 +146,8 @@ final class BinaryOperations {
     }
 
     private SwapResult swapIn(Stack stack, String binary, BinaryInstaller.Candidate candidate) {
-        return swap.apply(stack, binary, candidate.stored(), candidate.version(), running.getAsBoolean(),
-                m -> m.promote(binary, installer.now()),
-                reason -> m -> m.markBad(binary, reason, installer.now()), EventType.BINARY_SWAPPED);
+        return swap.apply(stack, new SwapPlan.Promotion(binary, candidate.stored(), candidate.version()),
+                running.getAsBoolean());
     }
 
     private static Optional<BinaryVersion> find(BinaryRecord record, String to) {

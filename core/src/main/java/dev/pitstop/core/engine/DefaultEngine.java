@@ -1,9 +1,14 @@
 package dev.pitstop.core.engine;
 
+import dev.pitstop.core.BinarySelection;
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.OutdatedBinary;
 import dev.pitstop.core.Platform;
+import dev.pitstop.core.PlatformFetchRequest;
+import dev.pitstop.core.RollbackRequest;
+import dev.pitstop.core.Subscription;
 import dev.pitstop.core.SwapResult;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.Snapshot;
@@ -43,11 +48,13 @@ final class DefaultEngine implements Engine {
     private final StackInspector inspector;
     private final WatchedFiles watched;
     private final EventBuffer events = new EventBuffer(EVENTS_KEPT);
+    private final ReadinessWait readiness;
+    private final JvmShutdownHook shutdownHook;
     private volatile Stack stack;
     private volatile boolean running;
 
     DefaultEngine(StackReader reader, Supervisor supervisor, BinaryInstaller installer, StackInspector inspector,
-                  Stack stack, WatchSettings watchSettings, BinaryFetcher.Factory fetchers) {
+                  Stack stack, WatchSettings watchSettings, BinaryFetcher.Factory fetchers, ShutdownHook hook) {
         this.reader = reader;
         this.supervisor = supervisor;
         this.installer = installer;
@@ -56,6 +63,9 @@ final class DefaultEngine implements Engine {
         this.fetcher = fetchers.create(installer, supervisor);
         this.stack = stack;
         this.watched = new WatchedFiles(supervisor, binaries, watchSettings, () -> this.stack);
+        this.readiness = new ReadinessWait(supervisor);
+        this.shutdownHook = hook.enabled() ? new JvmShutdownHook(String.valueOf(stack.directory().getFileName()), this::down)
+                : null;
         supervisor.addListener(events);
     }
 
@@ -74,8 +84,16 @@ final class DefaultEngine implements Engine {
         fetcher.fetchMissing(stack);
         installer.ensureInstalled(stack);
         running = true;
+        if (shutdownHook != null) {
+            shutdownHook.register();
+        }
         supervisor.up(stack);
         watched.start(stack);
+    }
+
+    @Override
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        readiness.await(timeout);
     }
 
     @Override
@@ -84,6 +102,13 @@ final class DefaultEngine implements Engine {
         watched.stop();
         running = false;
         supervisor.down();
+        removeShutdownHook();
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null) {
+            shutdownHook.remove();
+        }
     }
 
     @Override
@@ -133,7 +158,7 @@ final class DefaultEngine implements Engine {
     }
 
     @Override
-    public AutoCloseable followLogs(String name, Consumer<LogLine> consumer) {
+    public Subscription followLogs(String name, Consumer<LogLine> consumer) {
         return supervisor.followLogs(name, consumer);
     }
 
@@ -143,32 +168,33 @@ final class DefaultEngine implements Engine {
     }
 
     @Override
-    public AutoCloseable addListener(EventListener listener) {
+    public Subscription addListener(EventListener listener) {
         return supervisor.addListener(listener);
     }
 
     @Override
-    public SwapResult install(String binary, Path file, String version, boolean force) {
-        return binaries.install(stack, binary, file, version, force);
+    public SwapResult install(InstallRequest request) {
+        return binaries.install(stack, request);
     }
 
     @Override
-    public SwapResult rollback(String binary, String to, boolean force) {
-        return binaries.rollback(stack, binary, to, force);
+    public SwapResult rollback(RollbackRequest request) {
+        return binaries.rollback(stack, request);
     }
 
     @Override
-    public List<FetchResult> fetch(List<String> names) {
+    public List<FetchResult> fetch(BinarySelection names) {
         return selected(names).stream().map(name -> fetcher.fetch(stack, name).result()).toList();
     }
 
     @Override
-    public List<FetchResult> fetchFor(Platform platform, List<String> names, Path outputDir) {
-        return selected(names).stream().map(name -> fetcher.fetchFor(stack, name, platform, outputDir)).toList();
+    public List<FetchResult> fetchFor(PlatformFetchRequest request) {
+        return selected(request.binaries()).stream()
+                .map(name -> fetcher.fetchFor(stack, name, request.platform(), request.outputDir())).toList();
     }
 
     @Override
-    public List<SwapResult> update(List<String> names) {
+    public List<SwapResult> update(BinarySelection names) {
         List<SwapResult> swaps = new ArrayList<>();
         for (String name : selected(names)) {
             fetcher.fetch(stack, name).candidate().ifPresent(c -> swaps.add(binaries.swapCandidate(stack, name, c)));
@@ -178,7 +204,7 @@ final class DefaultEngine implements Engine {
 
     @Override
     public List<OutdatedBinary> outdated() {
-        return selected(List.of()).stream().map(name -> fetcher.outdated(stack, name)).toList();
+        return selected(BinarySelection.all()).stream().map(name -> fetcher.outdated(stack, name)).toList();
     }
 
     @Override
@@ -187,12 +213,12 @@ final class DefaultEngine implements Engine {
     }
 
     /** The named binaries (each must exist), or all of the stack's when none is named. */
-    private List<String> selected(List<String> names) {
-        if (names == null || names.isEmpty()) {
+    private List<String> selected(BinarySelection selection) {
+        if (selection.isAll()) {
             return List.copyOf(stack.binaries().keySet());
         }
-        names.forEach(name -> BinaryInstaller.spec(stack, name));
-        return List.copyOf(names);
+        selection.names().forEach(name -> BinaryInstaller.spec(stack, name));
+        return selection.names();
     }
 
     @Override
@@ -233,5 +259,6 @@ final class DefaultEngine implements Engine {
         watched.stop();
         running = false;
         supervisor.close();
+        removeShutdownHook();
     }
 }

@@ -30,12 +30,13 @@ public final class DefaultEngineFactory implements EngineFactory {
     private final Platform host;
     private final WatchSettings watchSettings;
     private final BinaryFetcher.Factory fetchers;
+    private final ShutdownHook shutdownHook;
 
     @Inject
     public DefaultEngineFactory(StackReader reader, Provider<Supervisor> supervisors, BinaryStore store,
                                 ManifestStore manifests, BinLinks links, StackInspector inspector, PlatformTrust trust,
                                 PitstopHome home, Platform host, WatchSettings watchSettings,
-                                BinaryFetcher.Factory fetchers) {
+                                BinaryFetcher.Factory fetchers, ShutdownHook shutdownHook) {
         this.reader = reader;
         this.supervisors = supervisors;
         this.store = store;
@@ -47,6 +48,7 @@ public final class DefaultEngineFactory implements EngineFactory {
         this.host = host;
         this.watchSettings = watchSettings;
         this.fetchers = fetchers;
+        this.shutdownHook = shutdownHook;
     }
 
     @Override
@@ -54,6 +56,7 @@ public final class DefaultEngineFactory implements EngineFactory {
         Stack stack = reader.read(stackFile.toAbsolutePath());
         BinaryInstaller installer = new BinaryInstaller(store, manifests, links, trust,
                 home.cache().resolve("staging"), host, Clock.systemUTC());
-        return new DefaultEngine(reader, supervisors.get(), installer, inspector, stack, watchSettings, fetchers);
+        return new DefaultEngine(reader, supervisors.get(), installer, inspector, stack, watchSettings, fetchers,
+                shutdownHook);
     }
 }

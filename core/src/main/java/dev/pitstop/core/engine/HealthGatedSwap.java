@@ -13,7 +13,6 @@ import dev.pitstop.core.store.StoredBinary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * The reload protocol of the design: switch {@code bin/NAME} to the new version, reload every process that
@@ -31,21 +30,18 @@ final class HealthGatedSwap {
     }
 
     /**
-     * @param onSuccess the manifest change once every process is ready on {@code next}
-     * @param onFailure the manifest change (given the reason) once the previous version runs again
      * @param running whether the stack's processes are up; if not, only the link and the manifest change
-     * @param succeeded the event published on success: {@code BINARY_SWAPPED}, or {@code ROLLED_BACK} for a rollback
      */
-    SwapResult apply(Stack stack, String binary, StoredBinary next, BinaryVersion nextVersion, boolean running,
-                     UnaryOperator<Manifest> onSuccess, java.util.function.Function<String, UnaryOperator<Manifest>> onFailure,
-                     EventType succeeded) {
+    SwapResult apply(Stack stack, SwapPlan plan, boolean running) {
+        String binary = plan.binary();
+        BinaryVersion nextVersion = plan.version();
         Manifest before = installer.manifest(stack);
         Optional<BinaryVersion> previousVersion = before.current(binary);
         Optional<StoredBinary> previous = previousVersion.flatMap(v -> installer.stored(v.sha256(), binary));
         String from = previousVersion.map(BinaryVersion::label).orElse(null);
         List<String> processes = running ? stack.processesUsing(binary) : List.of();
 
-        installer.link(stack, next);
+        installer.link(stack, plan.next());
         List<ReloadResult> reloads = new ArrayList<>();
         try {
             for (String process : processes) {
@@ -66,14 +62,14 @@ final class HealthGatedSwap {
             } else {
                 processes.forEach(supervisor::stop);
             }
-            installer.update(stack, onFailure.apply(reason));
+            installer.update(stack, m -> plan.onFailure(m, reason, installer.now()));
             supervisor.publish(EventType.ROLLED_BACK, binary, nextVersion.label() + " failed (" + reason + "); "
                     + (from == null ? "nothing to restore" : "back on " + from));
             throw new SwapFailedException(binary, nextVersion.label(), previous.isPresent() ? from : null, failure,
                     restoreProblem);
         }
-        installer.update(stack, onSuccess);
-        supervisor.publish(succeeded, binary, (from == null ? "" : from + " -> ") + nextVersion.label());
+        installer.update(stack, m -> plan.onSuccess(m, installer.now()));
+        supervisor.publish(plan.succeeded(), binary, (from == null ? "" : from + " -> ") + nextVersion.label());
         return new SwapResult(binary, from, nextVersion.label(), reloads);
     }
 

@@ -1,10 +1,12 @@
 package dev.pitstop.core.process;
 
+import dev.pitstop.core.Subscription;
 import dev.pitstop.core.event.EventListener;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.stack.Stack;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the processes of one stack: dependency order, probes, restarts, logs, shutdown, reload.
@@ -43,9 +45,17 @@ public interface Supervisor extends AutoCloseable {
     List<LogLine> logs(String name, int n);
 
     /** A subscription to new log lines; close it to stop. */
-    AutoCloseable followLogs(String name, java.util.function.Consumer<LogLine> consumer);
+    Subscription followLogs(String name, java.util.function.Consumer<LogLine> consumer);
 
-    AutoCloseable addListener(EventListener listener);
+    Subscription addListener(EventListener listener);
+
+    /**
+     * Why the readiness probe of a process failed last, while it is not ready; empty when it has no probe, passes,
+     * or the supervisor does not tell.
+     */
+    default Optional<String> lastProbeError(String name) {
+        return Optional.empty();
+    }
 
     /** Adds an event of the engine's own (binary stored, swapped, rolled back) to the stack's event stream. */
     void publish(EventType type, String process, String detail);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.SwapFailedException;
@@ -70,12 +71,12 @@ class BrokenBinaryTest {
             Before before = Before.of(stack, engine);
             Path file = broken.make(stack);
 
-            Throwable failure = catchThrowable(() -> engine.install("nats", file, "broken", false));
+            Throwable failure = catchThrowable(() -> engine.install(InstallRequest.of("nats", file).version("broken")));
 
             assertRefused(broken, failure);
             assertPreviousVersionBack(stack, engine, before, broken, NatsStack.sha(file));
             long restored = stack.pid("nats");
-            assertThatThrownBy(() -> engine.install("nats", file, "again", false))
+            assertThatThrownBy(() -> engine.install(InstallRequest.of("nats", file).version("again")))
                     .isInstanceOf(BadBinaryException.class)
                     .hasMessageContaining(NatsStack.sha(file).shortHex()).hasMessageContaining("marked bad");
             assertThat(stack.pid("nats")).as("a refused re-apply touches nothing").isEqualTo(restored);
@@ -105,10 +106,10 @@ class BrokenBinaryTest {
         try (NatsStack stack = new NatsStack(tempDir, false)) {
             Engine engine = stack.up();
             Path file = stack.exitsAtOnce();
-            assertThatThrownBy(() -> engine.install("nats", file, "broken", false)).isInstanceOf(SwapFailedException.class);
-            assertThatThrownBy(() -> engine.install("nats", file, "broken", false)).isInstanceOf(BadBinaryException.class);
+            assertThatThrownBy(() -> engine.install(InstallRequest.of("nats", file).version("broken"))).isInstanceOf(SwapFailedException.class);
+            assertThatThrownBy(() -> engine.install(InstallRequest.of("nats", file).version("broken"))).isInstanceOf(BadBinaryException.class);
 
-            assertThatThrownBy(() -> engine.install("nats", file, "broken", true))
+            assertThatThrownBy(() -> engine.install(InstallRequest.of("nats", file).version("broken").forced()))
                     .as("forced, it is tried (and fails) again")
                     .isInstanceOf(SwapFailedException.class);
             stack.awaitNatsReady();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.store.ManifestCorruptException;
 import dev.pitstop.testkit.ProcessLeaks;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ class CorruptManifestTest {
             Path link = Files.readSymbolicLink(stack.binLink());
             Files.write(stack.lockFile(), CORRUPT);
 
-            Throwable failure = catchThrowable(() -> engine.install("nats", stack.natsVariant("v2"), "v2", false));
+            Throwable failure = catchThrowable(() -> engine.install(InstallRequest.of("nats", stack.natsVariant("v2")).version("v2")));
 
             assertThat(failure).isInstanceOf(ManifestCorruptException.class)
                     .hasMessageContaining(stack.lockFile().toString());

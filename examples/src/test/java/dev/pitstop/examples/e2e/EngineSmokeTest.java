@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.SwapResult;
@@ -80,7 +81,7 @@ class EngineSmokeTest {
             assertThat(Files.readSymbolicLink(stack.binLink()).toString()).contains(v2.hex());
 
             Path v3File = stack.natsVariant("v3");
-            SwapResult swap = engine.install("nats", v3File, "v3", false);
+            SwapResult swap = engine.install(InstallRequest.of("nats", v3File).version("v3"));
             Sha256 v3 = NatsStack.sha(v3File);
             assertThat(swap.to()).startsWith("v3 (");
             assertThat(swap.reloads()).singleElement().satisfies(r -> {
@@ -105,7 +106,7 @@ class EngineSmokeTest {
             long pid = stack.pid("nats");
             String manifest = Files.readString(stack.lockFile());
 
-            SwapResult same = engine.install("nats", NatsStack.NATS_SERVER, "again", false);
+            SwapResult same = engine.install(InstallRequest.of("nats", NatsStack.NATS_SERVER).version("again"));
             ReloadResult reload = engine.reload("nats");
             stack.track(reload.newPid());
 
@@ -113,7 +114,7 @@ class EngineSmokeTest {
             assertThat(same.from()).isEqualTo(same.to());
             assertThat(reload.oldPid()).as("the install did not restart nats; the reload did").isEqualTo(pid);
             assertThat(Files.readString(stack.lockFile())).isEqualTo(manifest);
-            assertThatThrownBy(() -> engine.install("nats", tempDir.resolve("missing"), null, false))
+            assertThatThrownBy(() -> engine.install(InstallRequest.of("nats", tempDir.resolve("missing"))))
                     .isInstanceOf(PitstopException.class)
                     .hasMessage(tempDir.resolve("missing") + ": no such file to install");
         }
@@ -137,7 +138,7 @@ class EngineSmokeTest {
         try (NatsStack stack = new NatsStack(tempDir, false)) {
             Engine engine = stack.open();
             Path v2File = stack.natsVariant("v2");
-            SwapResult swap = engine.install("nats", v2File, "v2", false);
+            SwapResult swap = engine.install(InstallRequest.of("nats", v2File).version("v2"));
 
             assertThat(swap.reloads()).isEmpty();
             assertThat(engine.manifest().current("nats").orElseThrow().sha256()).isEqualTo(NatsStack.sha(v2File));

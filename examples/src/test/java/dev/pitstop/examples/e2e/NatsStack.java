@@ -127,10 +127,15 @@ final class NatsStack implements AutoCloseable {
         return engine;
     }
 
-    /** Opens and starts the stack and waits until nats is ready. */
+    /** Opens and starts the stack and waits until it is ready. */
     Engine up() {
         open().up();
-        awaitNatsReady();
+        try {
+            engine.awaitReady(Duration.ofSeconds(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while the stack started", e);
+        }
         groups.add(pid("nats"));
         groups.add(pid("bystander"));
         return engine;

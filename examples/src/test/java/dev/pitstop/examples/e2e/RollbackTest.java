@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.RollbackRequest;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.SwapFailedException;
 import dev.pitstop.core.SwapResult;
@@ -29,10 +31,10 @@ class RollbackTest {
             long bystander = stack.pid("bystander");
             Path v2File = stack.natsVariant("v2");
             Sha256 v2 = NatsStack.sha(v2File);
-            engine.install("nats", v2File, "v2", false).reloads().forEach(r -> stack.track(r.newPid()));
+            engine.install(InstallRequest.of("nats", v2File).version("v2")).reloads().forEach(r -> stack.track(r.newPid()));
             long onV2 = stack.pid("nats");
 
-            SwapResult back = engine.rollback("nats", null, false);
+            SwapResult back = engine.rollback(RollbackRequest.previous("nats"));
 
             assertThat(back.from()).startsWith("v2 (");
             assertThat(back.reloads()).singleElement().satisfies(r -> {
@@ -49,19 +51,19 @@ class RollbackTest {
                     .containsExactly(tuple(Outcome.REPLACED, v1), tuple(Outcome.ROLLED_BACK, v2));
             stack.awaitEvents("ROLLED_BACK");
 
-            SwapResult byLabel = engine.rollback("nats", "v2", false);
+            SwapResult byLabel = engine.rollback(RollbackRequest.to("nats", "v2"));
             byLabel.reloads().forEach(r -> stack.track(r.newPid()));
             assertThat(byLabel.to()).startsWith("v2 (");
             assertThat(NatsStack.exeOf(stack.pid("nats"))).isEqualTo(v2);
 
-            SwapResult byPrefix = engine.rollback("nats", v1.hex().substring(0, 8), false);
+            SwapResult byPrefix = engine.rollback(RollbackRequest.to("nats", v1.hex().substring(0, 8)));
             byPrefix.reloads().forEach(r -> stack.track(r.newPid()));
             assertThat(NatsStack.exeOf(stack.pid("nats"))).isEqualTo(v1);
             assertThat(engine.manifest().current("nats").orElseThrow().sha256()).isEqualTo(v1);
 
-            assertThatThrownBy(() -> engine.rollback("nats", v1.hex().substring(0, 8), false))
+            assertThatThrownBy(() -> engine.rollback(RollbackRequest.to("nats", v1.hex().substring(0, 8))))
                     .isInstanceOf(PitstopException.class).hasMessageContaining("already current");
-            assertThatThrownBy(() -> engine.rollback("nats", "v9", false))
+            assertThatThrownBy(() -> engine.rollback(RollbackRequest.to("nats", "v9")))
                     .isInstanceOf(PitstopException.class).hasMessageContaining("no earlier version matches 'v9'");
             assertThat(stack.pid("bystander")).isEqualTo(bystander);
         }
@@ -73,17 +75,17 @@ class RollbackTest {
             Engine engine = stack.up();
             Path broken = stack.exitsAtOnce();
             Sha256 bad = NatsStack.sha(broken);
-            assertThatThrownBy(() -> engine.install("nats", broken, "broken", false)).isInstanceOf(SwapFailedException.class);
+            assertThatThrownBy(() -> engine.install(InstallRequest.of("nats", broken).version("broken"))).isInstanceOf(SwapFailedException.class);
             stack.awaitNatsReady();
 
-            assertThatThrownBy(() -> engine.rollback("nats", null, false))
+            assertThatThrownBy(() -> engine.rollback(RollbackRequest.previous("nats")))
                     .as("the only earlier version is bad, so there is no default target")
                     .isInstanceOf(PitstopException.class).hasMessageContaining("no earlier version recorded");
-            assertThatThrownBy(() -> engine.rollback("nats", bad.hex().substring(0, 10), false))
+            assertThatThrownBy(() -> engine.rollback(RollbackRequest.to("nats", bad.hex().substring(0, 10))))
                     .isInstanceOf(PitstopException.class).hasMessageContaining("marked bad");
             long pid = stack.pid("nats");
 
-            assertThatThrownBy(() -> engine.rollback("nats", bad.hex().substring(0, 10), true))
+            assertThatThrownBy(() -> engine.rollback(RollbackRequest.to("nats", bad.hex().substring(0, 10)).forced()))
                     .as("forced, the bad version is tried and rolled back again")
                     .isInstanceOf(SwapFailedException.class);
             stack.awaitNatsReady();

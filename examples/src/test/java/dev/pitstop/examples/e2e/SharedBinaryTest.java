@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.SwapFailedException;
 import dev.pitstop.core.SwapResult;
@@ -31,13 +32,13 @@ class SharedBinaryTest {
             Path v2File = stack.natsVariant("v2");
             Sha256 v2 = NatsStack.sha(v2File);
 
-            SwapResult swap = engine.install("nats", v2File, "v2", false);
+            SwapResult swap = engine.install(InstallRequest.of("nats", v2File).version("v2"));
 
             assertThat(swap.reloads()).extracting(ReloadResult::name).containsExactlyInAnyOrder("nats", "nats2");
             swap.reloads().forEach(r -> stack.track(r.newPid()));
             assertThat(swap.reloads()).allSatisfy(r -> assertThat(r.executable()).isEqualTo(v2));
 
-            assertThatThrownBy(() -> engine.install("nats", stack.exitsAtOnce(), "broken", false))
+            assertThatThrownBy(() -> engine.install(InstallRequest.of("nats", stack.exitsAtOnce()).version("broken")))
                     .isInstanceOf(SwapFailedException.class);
 
             for (String name : new String[] {"nats", "nats2"}) {

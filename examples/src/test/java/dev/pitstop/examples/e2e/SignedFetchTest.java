@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Injector;
+import dev.pitstop.core.BinarySelection;
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.FetchResult;
@@ -72,7 +73,7 @@ class SignedFetchTest {
         writeStack("v1.0.0", "public_key: keys/tool.pub");
 
         try (Engine engine = open()) {
-            FetchResult result = engine.fetch(List.of("tool")).get(0);
+            FetchResult result = engine.fetch(BinarySelection.of("tool")).get(0);
 
             assertThat(result.evidence()).extracting(Evidence::kind).contains("github-digest", "minisign");
             BinaryVersion current = engine.manifest().current("tool").orElseThrow();
@@ -136,7 +137,7 @@ class SignedFetchTest {
         writeStack("v1.0.0", "checksum: required");
 
         try (Engine engine = open()) {
-            assertThat(engine.fetch(List.of("tool")).get(0).evidence()).extracting(Evidence::kind)
+            assertThat(engine.fetch(BinarySelection.of("tool")).get(0).evidence()).extracting(Evidence::kind)
                     .containsExactly("checksum-file");
         }
     }
@@ -147,7 +148,7 @@ class SignedFetchTest {
         writeStack("v1.0.0", "public_key: keys/tool.pub");
         BinaryVersion before;
         try (Engine engine = open()) {
-            engine.fetch(List.of("tool"));
+            engine.fetch(BinarySelection.of("tool"));
             before = engine.manifest().current("tool").orElseThrow();
         }
         String lock = Files.readString(stackDir.resolve("pitstop.lock.json"));
@@ -157,7 +158,7 @@ class SignedFetchTest {
         writeStack("v2.0.0", "public_key: keys/tool.pub");
 
         try (Engine engine = open()) {
-            assertThatThrownBy(() -> engine.fetch(List.of("tool")))
+            assertThatThrownBy(() -> engine.fetch(BinarySelection.of("tool")))
                     .isInstanceOf(PitstopException.class)
                     .hasMessageStartingWith(asset2 + ": ")
                     .hasMessageContaining(reason);
@@ -172,7 +173,7 @@ class SignedFetchTest {
 
     private void assertNothingRecordedAfter(String message) throws Exception {
         try (Engine engine = open()) {
-            assertThatThrownBy(() -> engine.fetch(List.of("tool"))).isInstanceOf(PitstopException.class)
+            assertThatThrownBy(() -> engine.fetch(BinarySelection.of("tool"))).isInstanceOf(PitstopException.class)
                     .hasMessage(message);
             assertThat(engine.manifest().binary("tool")).isEmpty();
         }

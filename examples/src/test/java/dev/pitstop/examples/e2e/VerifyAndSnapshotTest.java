@@ -3,6 +3,7 @@ package dev.pitstop.examples.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.store.ProcessSnapshot;
 import dev.pitstop.core.store.Snapshot;
@@ -50,7 +51,7 @@ class VerifyAndSnapshotTest {
             // another engine (as a second CLI would) records a new version while this stack keeps running
             Path v2File = stack.natsVariant("v2");
             try (Engine other = new NatsStack.Opener(stack).open()) {
-                assertThat(other.install("nats", v2File, "v2", false).reloads()).isEmpty();
+                assertThat(other.install(InstallRequest.of("nats", v2File).version("v2")).reloads()).isEmpty();
             }
 
             VerifyReport report = engine.verify();
@@ -71,7 +72,7 @@ class VerifyAndSnapshotTest {
         try (NatsStack stack = new NatsStack(tempDir, false)) {
             Engine engine = stack.up();
             Path stored = Files.readSymbolicLink(stack.binLink());
-            engine.install("nats", stack.natsVariant("v2"), "v2", false).reloads().forEach(r -> stack.track(r.newPid()));
+            engine.install(InstallRequest.of("nats", stack.natsVariant("v2")).version("v2")).reloads().forEach(r -> stack.track(r.newPid()));
             assertThat(engine.verify().ok()).isTrue();
 
             // v1 no longer runs, so its store file can be written (a running executable cannot)

@@ -1,10 +1,14 @@
 package dev.pitstop.supervisor.control;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitstop.core.BinarySelection;
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.PlatformFetchRequest;
+import dev.pitstop.core.RollbackRequest;
 import dev.pitstop.core.SwapFailedException;
 import dev.pitstop.core.process.UnknownProcessException;
 import dev.pitstop.core.store.VerifyReport;
@@ -104,7 +108,7 @@ public final class BinaryApi {
             case "/v1/update" -> {
                 expect(req, "POST");
                 return swap(text, () -> {
-                    var swaps = engine.update(req.params("name")).stream().map(ControlJson.Swapped::of).toList();
+                    var swaps = engine.update(BinarySelection.of(req.params("name"))).stream().map(ControlJson.Swapped::of).toList();
                     return reply(200, text, swaps, BinaryText.updated(swaps));
                 });
             }
@@ -129,13 +133,14 @@ public final class BinaryApi {
             case "install" -> {
                 expect(req, "POST");
                 Path file = absolute(req, "file");
-                String version = emptyToNull(req.param("version", null));
-                return swap(text, () -> swapped(text, engine.install(name, file, version, force)));
+                InstallRequest install = InstallRequest.of(name, file).version(req.param("version", null));
+                return swap(text, () -> swapped(text, engine.install(force ? install.forced() : install)));
             }
             case "rollback" -> {
                 expect(req, "POST");
-                String to = emptyToNull(req.param("to", null));
-                return swap(text, () -> swapped(text, engine.rollback(name, to, force)));
+                String to = req.param("to", "");
+                RollbackRequest rollback = to.isEmpty() ? RollbackRequest.previous(name) : RollbackRequest.to(name, to);
+                return swap(text, () -> swapped(text, engine.rollback(force ? rollback.forced() : rollback)));
             }
             case "explain" -> {
                 expect(req, "GET");
@@ -149,13 +154,13 @@ public final class BinaryApi {
     }
 
     private Answer fetch(HttpRequest req, boolean text) {
-        List<String> names = req.params("name");
+        BinarySelection names = BinarySelection.of(req.params("name"));
         String platform = req.param("platform", null);
         List<FetchResult> results;
         if (platform == null) {
             results = engine.fetch(names);
         } else {
-            results = engine.fetchFor(platform(req), names, absolute(req, "out"));
+            results = engine.fetchFor(new PlatformFetchRequest(platform(req), names, absolute(req, "out")));
         }
         return reply(200, text, results, BinaryText.fetched(results, platform != null));
     }
@@ -202,10 +207,6 @@ public final class BinaryApi {
                     + value + "'");
         }
         return path;
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 
     private static void expect(HttpRequest req, String method) {

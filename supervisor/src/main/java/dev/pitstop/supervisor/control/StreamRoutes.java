@@ -1,6 +1,7 @@
 package dev.pitstop.supervisor.control;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.Subscription;
 import dev.pitstop.core.event.Event;
 import dev.pitstop.core.process.LogLine;
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class StreamRoutes {
     @SuppressWarnings("try") // the subscription is open exactly as long as the stream
     private <T> void serve(HttpRequest req, HttpResponse res, SocketChannel channel, boolean text, String what,
                            Function<T, String> format, Supplier<List<T>> history,
-                           Function<Consumer<T>, AutoCloseable> subscribe,
+                           Function<Consumer<T>, Subscription> subscribe,
                            Function<List<T>, Predicate<T>> alreadySent) throws IOException {
         String type = text ? HttpResponse.TEXT : HttpResponse.NDJSON;
         if (!req.flag("follow")) {
@@ -63,7 +64,7 @@ final class StreamRoutes {
         }
         FollowStream<T> stream = new FollowStream<>();
         // subscribe first and read the history second, so that nothing falls between the two
-        try (AutoCloseable subscription = subscribe.apply(stream)) {
+        try (Subscription subscription = subscribe.apply(stream)) {
             List<T> earlier = history.get();
             Predicate<T> duplicate = alreadySent.apply(earlier);
             res.startChunks(type);
@@ -80,10 +81,6 @@ final class StreamRoutes {
                     return text ? "[pitstop: " + message + "]\n" : json.write(new ControlJson.Error(message)) + "\n";
                 }
             }, closing);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the " + what + " subscription failed", e);
         }
     }
 
