@@ -3,6 +3,7 @@ package dev.pitstop.examples.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.SwapResult;
 import dev.pitstop.core.process.ReloadResult;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class SharedNamePrefixTest {
             Path v2 = stack.dir.resolve("nats-v2");
             Files.copy(NatsStack.NATS_SERVER, v2);
             Files.writeString(v2, "\nv2\n", java.nio.file.StandardOpenOption.APPEND);
-            SwapResult swap = engine.install("nats", v2, "v2", false);
+            SwapResult swap = engine.install(InstallRequest.of("nats", v2).version("v2"));
             swap.reloads().forEach(r -> stack.track(r.newPid()));
 
             assertThat(swap.reloads()).extracting(ReloadResult::name).containsExactly("nats");
