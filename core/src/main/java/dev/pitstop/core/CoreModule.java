@@ -1,6 +1,9 @@
 package dev.pitstop.core;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.pitstop.core.engine.StoreIntegrity;
+import dev.pitstop.core.process.LaunchCheck;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
@@ -18,6 +21,8 @@ public final class CoreModule extends AbstractModule {
         // declared here so that an engine without the fetchers module has an empty set of sources
         MapBinder.newMapBinder(binder(), String.class, Source.class);
         bind(FetchProgress.class).toInstance(FetchProgress.NONE);
+        // nothing the manifest does not name may start: checked by the supervisor before every exec
+        OptionalBinder.newOptionalBinder(binder(), LaunchCheck.class).setBinding().to(StoreIntegrity.class);
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.core.process.LaunchCheck;
 import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
 import java.io.IOException;
@@ -16,14 +17,17 @@ import java.util.Map;
  */
 final class Launcher {
     private final String setsid;
+    private final LaunchCheck check;
 
-    Launcher() {
+    Launcher(LaunchCheck check) {
+        this.check = check;
         this.setsid = Files.isExecutable(Path.of("/usr/bin/setsid")) ? "/usr/bin/setsid"
                 : Files.isExecutable(Path.of("/bin/setsid")) ? "/bin/setsid" : "setsid";
     }
 
-    /** Starts a supervised process with stdout and stderr merged into one pipe. */
+    /** Starts a supervised process with stdout and stderr merged into one pipe, if the launch check allows it. */
     Process start(Stack stack, ProcessSpec spec) throws IOException {
+        check.beforeLaunch(stack, spec);
         List<String> argv = spec.command() != null ? shell(stack, spec.command()) : prefixed(spec.entrypoint());
         ProcessBuilder pb = new ProcessBuilder(argv)
                 .directory(workingDir(stack, spec).toFile())

@@ -6,6 +6,7 @@ import dev.pitstop.core.Subscription;
 import dev.pitstop.core.event.EventListener;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.ApplyResult;
+import dev.pitstop.core.process.LaunchCheck;
 import dev.pitstop.core.process.LogLine;
 import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.core.process.ProcessStatus;
@@ -44,13 +45,20 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     private final AtomicBoolean evaluationQueued = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final Reloader reloader;
+    private final LaunchCheck launchCheck;
     private volatile Stack stack;
     private volatile boolean stopping;
     private volatile SupervisorServices services;
 
-    @Inject
     ProcessSupervisor(SupervisorConfig config) {
+        this(config, LaunchCheck.NONE);
+    }
+
+    /** @param launchCheck asked before every exec (the engine's store integrity check) */
+    @Inject
+    ProcessSupervisor(SupervisorConfig config, LaunchCheck launchCheck) {
         this.config = Objects.requireNonNull(config, "config");
+        this.launchCheck = Objects.requireNonNull(launchCheck, "launchCheck");
         this.logFiles = new LogFiles(config);
         this.reloader = new Reloader(events, this::dependentsOf, () -> stopping);
     }
@@ -63,7 +71,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             }
             this.stack = Objects.requireNonNull(stack, "stack");
             events.open(stack.stateDir().resolve("events.jsonl"));
-            services = new SupervisorServices(config, events);
+            services = new SupervisorServices(config, events, launchCheck);
             events.emit(EventType.STACK_STARTING, null, stack.processes().size() + " processes");
             stack.processes().values().forEach(spec -> add(spec, null));
         }

@@ -1,7 +1,9 @@
 package dev.pitstop.supervisor;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.pitstop.core.PitstopModule;
+import dev.pitstop.core.process.LaunchCheck;
 import dev.pitstop.core.process.Supervisor;
 import java.util.Objects;
 
@@ -24,5 +26,7 @@ public final class SupervisorModule extends AbstractModule implements PitstopMod
     protected void configure() {
         bind(SupervisorConfig.class).toInstance(config);
         bind(Supervisor.class).to(ProcessSupervisor.class);
+        // the engine's store check (CoreModule) replaces this default; a bare supervisor checks nothing
+        OptionalBinder.newOptionalBinder(binder(), LaunchCheck.class).setDefault().toInstance(LaunchCheck.NONE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.core.process.LaunchCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -27,7 +28,7 @@ final class SupervisorServices implements AutoCloseable {
     final Probes probes;
     final EventBus events;
 
-    SupervisorServices(SupervisorConfig config, EventBus events) {
+    SupervisorServices(SupervisorConfig config, EventBus events, LaunchCheck launchCheck) {
         this.config = config;
         this.events = events;
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, new NamedThreads("pitstop-timer"));
@@ -46,7 +47,7 @@ final class SupervisorServices implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().executor(workers).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.signals = new Signals();
-        this.launcher = new Launcher();
+        this.launcher = new Launcher(launchCheck);
         this.reaper = new GroupReaper(new ProcTable(), scheduler);
         this.probes = new Probes(http, sockets, launcher, signals);
     }

@@ -39,9 +39,10 @@ final class BinaryInstaller {
     private final Path staging;
     private final Platform host;
     private final Clock clock;
+    private final FileDigests digests;
 
     BinaryInstaller(BinaryStore store, ManifestStore manifests, BinLinks links, PlatformTrust trust, Path staging,
-                    Platform host, Clock clock) {
+                    Platform host, Clock clock, FileDigests digests) {
         this.store = store;
         this.manifests = manifests;
         this.links = links;
@@ -49,6 +50,7 @@ final class BinaryInstaller {
         this.staging = staging;
         this.host = host;
         this.clock = clock;
+        this.digests = digests;
     }
 
     static Path lockFile(Stack stack) {
@@ -174,7 +176,8 @@ final class BinaryInstaller {
             return Optional.empty(); // gone (a clean build): the stored current version still runs
         }
         try {
-            Sha256 onDisk = Sha256.ofFile(path);
+            // a stat when the file is unchanged: reloads must not re-read a 200 MB binary every time
+            Sha256 onDisk = digests.of(path);
             boolean same = manifest(stack).current(name).map(v -> v.sha256().equals(onDisk)).orElse(false);
             return same ? Optional.empty() : Optional.of(path);
         } catch (IOException e) {
@@ -188,7 +191,7 @@ final class BinaryInstaller {
             throw new PitstopException(file + ": no such file to install");
         }
         try {
-            return Sha256.ofFile(file);
+            return digests.of(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

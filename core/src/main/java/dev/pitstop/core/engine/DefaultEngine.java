@@ -46,6 +46,7 @@ final class DefaultEngine implements Engine {
     private final BinaryOperations binaries;
     private final BinaryFetcher fetcher;
     private final StackInspector inspector;
+    private final StoreIntegrity integrity;
     private final WatchedFiles watched;
     private final EventBuffer events = new EventBuffer(EVENTS_KEPT);
     private final ReadinessWait readiness;
@@ -54,11 +55,13 @@ final class DefaultEngine implements Engine {
     private volatile boolean running;
 
     DefaultEngine(StackReader reader, Supervisor supervisor, BinaryInstaller installer, StackInspector inspector,
-                  Stack stack, WatchSettings watchSettings, BinaryFetcher.Factory fetchers, ShutdownHook hook) {
+                  StoreIntegrity integrity, Stack stack, WatchSettings watchSettings, BinaryFetcher.Factory fetchers,
+                  ShutdownHook hook) {
         this.reader = reader;
         this.supervisor = supervisor;
         this.installer = installer;
         this.inspector = inspector;
+        this.integrity = integrity;
         this.binaries = new BinaryOperations(installer, supervisor, () -> running);
         this.fetcher = fetchers.create(installer, supervisor);
         this.stack = stack;
@@ -228,7 +231,8 @@ final class DefaultEngine implements Engine {
 
     @Override
     public VerifyReport verify() {
-        return inspector.verify(manifest(), pids());
+        Manifest manifest = manifest();
+        return inspector.verify(manifest, pids()).plus(integrity.verifyLinks(stack, manifest));
     }
 
     @Override
@@ -246,7 +250,11 @@ final class DefaultEngine implements Engine {
             ProcessSpec spec = stack.processes().get(status.name());
             Set<String> used = spec == null ? Set.of() : spec.binaries();
             if (used.size() == 1) {
-                pids.put(used.iterator().next(), status.pid());
+                String binary = used.iterator().next();
+                // a script runs as its interpreter: verifyLinks checks the script file itself instead
+                if (!integrity.isScript(stack, binary)) {
+                    pids.put(binary, status.pid());
+                }
             } else {
                 pids.put(status.name(), status.pid());
             }

@@ -31,12 +31,14 @@ public final class DefaultEngineFactory implements EngineFactory {
     private final WatchSettings watchSettings;
     private final BinaryFetcher.Factory fetchers;
     private final ShutdownHook shutdownHook;
+    private final StoreIntegrity integrity;
 
     @Inject
     public DefaultEngineFactory(StackReader reader, Provider<Supervisor> supervisors, BinaryStore store,
                                 ManifestStore manifests, BinLinks links, StackInspector inspector, PlatformTrust trust,
                                 PitstopHome home, Platform host, WatchSettings watchSettings,
-                                BinaryFetcher.Factory fetchers, ShutdownHook shutdownHook) {
+                                BinaryFetcher.Factory fetchers, ShutdownHook shutdownHook,
+                                StoreIntegrity integrity) {
         this.reader = reader;
         this.supervisors = supervisors;
         this.store = store;
@@ -49,14 +51,15 @@ public final class DefaultEngineFactory implements EngineFactory {
         this.watchSettings = watchSettings;
         this.fetchers = fetchers;
         this.shutdownHook = shutdownHook;
+        this.integrity = integrity;
     }
 
     @Override
     public Engine open(Path stackFile) {
         Stack stack = reader.read(stackFile.toAbsolutePath());
         BinaryInstaller installer = new BinaryInstaller(store, manifests, links, trust,
-                home.cache().resolve("staging"), host, Clock.systemUTC());
-        return new DefaultEngine(reader, supervisors.get(), installer, inspector, stack, watchSettings, fetchers,
-                shutdownHook);
+                home.cache().resolve("staging"), host, Clock.systemUTC(), integrity.digests());
+        return new DefaultEngine(reader, supervisors.get(), installer, inspector, integrity, stack, watchSettings,
+                fetchers, shutdownHook);
     }
 }
