@@ -6,9 +6,8 @@ import dev.pitstop.core.engine.StoreIntegrity;
 import dev.pitstop.core.process.LaunchCheck;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.google.inject.multibindings.MapBinder;
 import dev.pitstop.core.source.FetchProgress;
-import dev.pitstop.core.source.Source;
+import dev.pitstop.core.source.SourceBinder;
 import dev.pitstop.core.engine.DefaultEngineFactory;
 import dev.pitstop.core.trust.PlatformDetector;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ public final class CoreModule extends AbstractModule {
     protected void configure() {
         bind(EngineFactory.class).to(DefaultEngineFactory.class);
         // declared here so that an engine without the fetchers module has an empty set of sources
-        MapBinder.newMapBinder(binder(), String.class, Source.class);
+        SourceBinder.sourceBinder(binder());
         bind(FetchProgress.class).toInstance(FetchProgress.NONE);
         // nothing the manifest does not name may start: checked by the supervisor before every exec
         OptionalBinder.newOptionalBinder(binder(), LaunchCheck.class).setBinding().to(StoreIntegrity.class);

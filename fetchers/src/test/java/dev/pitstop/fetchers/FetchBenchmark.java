@@ -22,7 +22,7 @@ public final class FetchBenchmark {
         Path staging = Files.createDirectories(Path.of(args[2]));
         Fixture fixture = new Fixture(Path.of(args[3]), Map.of());
         long t1 = System.nanoTime();
-        FetchedBinary got = fixture.source("url").fetch(FetchRequest.of(
+        FetchedBinary got = fixture.source("url").fetch(Fixture.request(fixture.source("url"),
                 Fixture.spec("tool", "url", url, "1.0.0", "checksum: \"sha256:" + args[1] + "\""),
                 new dev.pitstop.core.trust.PlatformDetector().detect(), staging));
         long t2 = System.nanoTime();

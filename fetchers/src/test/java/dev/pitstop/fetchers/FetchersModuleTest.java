@@ -11,6 +11,7 @@ import dev.pitstop.core.Platform;
 import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.FetchedBinary;
+import dev.pitstop.core.source.NoSettings;
 import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.source.SourceBinder;
@@ -26,7 +27,12 @@ class FetchersModuleTest {
     @TempDir
     Path home;
 
-    static final class Custom implements Source {
+    static final class Custom implements Source<NoSettings> {
+        @Override
+        public Class<NoSettings> settingsType() {
+            return NoSettings.class;
+        }
+
         @Override
         public Release resolve(BinarySpec spec, Platform platform) {
             return new Release("v1", null, null, false, List.of());
@@ -40,7 +46,7 @@ class FetchersModuleTest {
 
     @Test
     void bindsTheFourKindsAndEmbeddersAddTheirOwn() {
-        Map<String, Source> sources = Guice.createInjector(new FetchersModule(Map.of()), binder -> {
+        Map<String, Source<?>> sources = Guice.createInjector(new FetchersModule(Map.of()), binder -> {
             binder.bind(PitstopHome.class).toInstance(new PitstopHome(home));
             binder.bind(ChecksumParser.class).to(SumFileParser.class);
         }, new AbstractModule() {
@@ -48,7 +54,7 @@ class FetchersModuleTest {
             protected void configure() {
                 SourceBinder.sourceBinder(binder()).addBinding("custom").to(Custom.class);
             }
-        }).getInstance(Key.get(new TypeLiteral<Map<String, Source>>() { }));
+        }).getInstance(Key.get(new TypeLiteral<Map<String, Source<?>>>() { }));
 
         assertThat(sources).containsOnlyKeys("github", "url", "mirror", "file", "custom");
         assertThat(sources.get("custom").resolve(null, null).tag()).isEqualTo("v1");

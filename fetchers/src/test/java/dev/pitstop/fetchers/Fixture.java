@@ -1,16 +1,18 @@
 package dev.pitstop.fetchers;
 
 import dev.pitstop.signing.internal.SumFileParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import dev.pitstop.core.PitstopHome;
+import dev.pitstop.core.Platform;
+import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.Source;
+import dev.pitstop.core.source.SourceKinds;
+import dev.pitstop.core.stack.HostEnvironment;
+import dev.pitstop.core.stack.StackReader;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.trust.ChecksumParser;
 import dev.pitstop.fetchers.archive.ExtractionLimits;
@@ -26,8 +28,6 @@ import java.util.stream.Stream;
 
 /** Wires the real FetchersModule for a test, with quick retries and a test checksum parser. */
 public final class Fixture {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final Injector injector;
 
     public Fixture(Path home, Map<String, String> env) {
@@ -46,24 +46,49 @@ public final class Fixture {
         });
     }
 
-    public Map<String, Source> sources() {
-        return injector.getInstance(Key.get(new TypeLiteral<Map<String, Source>>() { }));
+    public Map<String, Source<?>> sources() {
+        return injector.getInstance(Key.get(new TypeLiteral<Map<String, Source<?>>>() { }));
     }
 
-    public Source source(String kind) {
+    public Source<?> source(String kind) {
         return sources().get(kind);
     }
 
-    /** A binaries: entry as the stack reader would hand it over; {@code yaml} holds the extra keys. */
+    /** A fetch of what {@code source} resolves for {@code spec} right now, as the engine asks for it. */
+    public static FetchRequest request(Source<?> source, BinarySpec spec, Platform platform, Path staging) {
+        return FetchRequest.of(spec, source.resolve(spec, platform), platform, staging);
+    }
+
+    /**
+     * A binaries: entry read by the real stack reader with the real source kinds (so each source's settings
+     * record is filled as in a stack file); {@code yaml} holds the extra keys.
+     */
     public static BinarySpec spec(String name, String kind, String location, String version, String yaml) {
+        StringBuilder text = new StringBuilder("binaries:\n  ").append(name).append(":\n    ").append(kind)
+                .append(": ").append(quoted(location)).append("\n    version: ").append(quoted(version)).append('\n');
+        yaml.lines().forEach(line -> text.append("    ").append(line).append('\n'));
+        text.append("processes: {}\n");
         try {
-            ObjectNode settings = yaml.isBlank() ? YAML.createObjectNode() : (ObjectNode) YAML.readTree(yaml);
-            settings.put(kind, location);
-            return new BinarySpec(name, kind, location, version, false, null, settings);
+            Path dir = Files.createTempDirectory("pitstop-spec");
+            Path file = Files.writeString(dir.resolve("pitstop.yaml"), text);
+            try {
+                return READER.read(file).binaries().get(name);
+            } finally {
+                Files.delete(file);
+                Files.delete(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The stack reader over the fetchers' kinds; reading needs only their settings types, never the network. */
+    private static final StackReader READER = new StackReader(HostEnvironment.of(Map.of()),
+            new SourceKinds(new Fixture(Path.of("/nonexistent-pitstop-home"), Map.of()).sources()));
 
     public static long filesIn(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {

@@ -115,7 +115,7 @@ class SignatureAssetsTest {
     }
 
     private FetchedBinary fetch(String kind, String location, String yaml) {
-        return fixture.source(kind).fetch(FetchRequest.of(spec("tool", kind, location, "1.0.0", yaml), LINUX, staging));
+        return fixture.source(kind).fetch(Fixture.request(fixture.source(kind), spec("tool", kind, location, "1.0.0", yaml), LINUX, staging));
     }
 
     private boolean downloaded(String asset) {

@@ -1,8 +1,8 @@
 package dev.pitstop.signing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.stack.BinarySpec;
+import dev.pitstop.core.stack.TrustSettings;
 import dev.pitstop.signing.minisign.MinisignPublicKey;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What evidence one binary must come with, from its {@code binaries:} entry:
@@ -37,6 +38,9 @@ public record TrustPolicy(String binary, Mode checksum, Mode signature, String p
         }
     }
 
+    private static final Set<String> ON = Set.of("true", "yes", "on");
+    private static final Set<String> OFF = Set.of("false", "no");
+
     public TrustPolicy {
         if (signature == Mode.REQUIRED && publicKey == null && cosignKey == null) {
             throw new PolicyViolationException(binary, "signature: required needs public_key (minisign) or cosign_key");
@@ -44,12 +48,12 @@ public record TrustPolicy(String binary, Mode checksum, Mode signature, String p
     }
 
     public static TrustPolicy of(BinarySpec spec) {
-        JsonNode s = spec.settings();
-        String publicKey = text(s, "public_key", spec.name());
-        String cosignKey = text(s, "cosign_key", spec.name());
-        Mode checksum = mode(s.get("checksum"), "checksum", spec.name(), Mode.IF_PUBLISHED, true);
+        TrustSettings s = spec.trust();
+        String publicKey = text(s.publicKey(), "public_key", spec.name());
+        String cosignKey = text(s.cosignKey(), "cosign_key", spec.name());
+        Mode checksum = mode(s.checksum(), "checksum", spec.name(), Mode.IF_PUBLISHED, true);
         Mode signatureDefault = publicKey != null || cosignKey != null ? Mode.REQUIRED : Mode.OFF;
-        Mode signature = mode(s.get("signature"), "signature", spec.name(), signatureDefault, false);
+        Mode signature = mode(s.signature(), "signature", spec.name(), signatureDefault, false);
         return new TrustPolicy(spec.name(), checksum, signature, publicKey, cosignKey);
     }
 
@@ -98,26 +102,25 @@ public record TrustPolicy(String binary, Mode checksum, Mode signature, String p
         }
     }
 
-    private static String text(JsonNode settings, String key, String binary) {
-        JsonNode n = settings.get(key);
-        if (n == null || n.isNull()) {
+    private static String text(String value, String key, String binary) {
+        if (value == null) {
             return null;
         }
-        if (!n.isTextual() || n.asText().isBlank()) {
-            throw new PolicyViolationException(binary, key + ": expected a key or a file path, found '" + n + "'");
+        if (value.isBlank()) {
+            throw new PolicyViolationException(binary, key + ": expected a key or a file path, found '" + value + "'");
         }
-        return n.asText();
+        return value;
     }
 
-    private static Mode mode(JsonNode n, String key, String binary, Mode fallback, boolean otherMeansRequired) {
-        if (n == null || n.isNull()) {
+    private static Mode mode(String value, String key, String binary, Mode fallback, boolean otherMeansRequired) {
+        if (value == null) {
             return fallback;
         }
-        if (n.isBoolean()) {
-            // YAML 1.1 readers turn a bare off/on into a boolean
-            return n.asBoolean() ? Mode.REQUIRED : Mode.OFF;
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (ON.contains(v) || OFF.contains(v)) {
+            // YAML 1.1 spells booleans on/off, yes/no as well
+            return ON.contains(v) ? Mode.REQUIRED : Mode.OFF;
         }
-        String v = n.isTextual() ? n.asText().strip().toLowerCase(Locale.ROOT) : "";
         for (Mode m : Mode.values()) {
             if (m.yaml.equals(v) || m.name().equalsIgnoreCase(v)) {
                 return m;
@@ -125,10 +128,9 @@ public record TrustPolicy(String binary, Mode checksum, Mode signature, String p
         }
         // A location (URL, path, inline digest, mapping) says where the evidence is, so it must be there;
         // treating the unknown as "required" also fails safe.
-        if (otherMeansRequired || !n.isTextual() || v.contains("/") || v.contains(".")) {
+        if (otherMeansRequired || v.contains("/") || v.contains(".")) {
             return Mode.REQUIRED;
         }
-        throw new PolicyViolationException(binary, key + ": '" + (n.isTextual() ? n.asText() : n.toString())
-                + "' is not one of required, if-published, off");
+        throw new PolicyViolationException(binary, key + ": '" + value + "' is not one of required, if-published, off");
     }
 }

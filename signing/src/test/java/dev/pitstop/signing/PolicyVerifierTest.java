@@ -4,9 +4,6 @@ import static dev.pitstop.signing.testing.Tools.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.inject.Guice;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.trust.ArtifactVerifier;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's verifier as {@link SigningModule} binds it, on a file signed by the real openssl (cosign format). */
 class PolicyVerifierTest {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir
     Path dir;
@@ -79,8 +75,6 @@ class PolicyVerifierTest {
     }
 
     private static BinarySpec spec(String yaml) throws Exception {
-        ObjectNode settings = yaml.isBlank() ? YAML.createObjectNode() : (ObjectNode) YAML.readTree(yaml);
-        settings.put("github", "acme/tool");
-        return new BinarySpec("tool", "github", "acme/tool", "latest", false, null, settings);
+        return TestSpecs.spec("tool", "github", "acme/tool", yaml);
     }
 }

@@ -5,7 +5,6 @@ import static dev.pitstop.signing.testing.Tools.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.pitstop.core.stack.BinarySpec;
@@ -34,8 +33,7 @@ class TrustFlowTest {
         String sums = ok(dir, "sha256sum", "true");
         Digest published = injector.getInstance(ChecksumParser.class).find(sums, "true").orElseThrow();
 
-        TrustPolicy policy = TrustPolicy.of(new BinarySpec("true", "file", "/bin/true", null, false, null,
-                JsonNodeFactory.instance.objectNode().put("checksum", "required")));
+        TrustPolicy policy = TrustPolicy.of(TestSpecs.spec("true", "file", "/bin/true", "checksum: required"));
         List<Evidence> evidence = injector.getInstance(Verification.class)
                 .verify(staged, policy, Published.NOTHING.withDigest(published, "checksum-file", "SHA256SUMS"), dir);
         assertThat(evidence).containsExactly(new Evidence("checksum-file", published + " from SHA256SUMS"));
@@ -54,7 +52,7 @@ class TrustFlowTest {
         Files.copy(Path.of("/bin/true"), staged);
         Digest published = injector.getInstance(ChecksumParser.class).find(ok(dir, "sha256sum", "true"), "true").orElseThrow();
         Files.write(staged, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
-        TrustPolicy policy = TrustPolicy.of(new BinarySpec("true", "file", "/bin/true", null, false, null, null));
+        TrustPolicy policy = TrustPolicy.of(BinarySpec.of("true", "file", "/bin/true"));
         assertThatThrownBy(() -> injector.getInstance(Verification.class)
                 .verify(staged, policy, Published.NOTHING.withDigest(published, "checksum-file", "SHA256SUMS"), dir))
                 .isInstanceOf(ChecksumMismatchException.class)

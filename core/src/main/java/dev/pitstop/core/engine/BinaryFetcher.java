@@ -2,7 +2,6 @@ package dev.pitstop.core.engine;
 
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.OutdatedBinary;
-import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.Supervisor;
@@ -12,6 +11,8 @@ import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.FetchedBinary;
 import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
+import dev.pitstop.core.source.SourceCapability;
+import dev.pitstop.core.source.SourceKinds;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BinaryVersion;
@@ -27,7 +28,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * is none yet).
  */
 final class BinaryFetcher {
-    private final Map<String, Source> sources;
+    private final SourceKinds sources;
     private final ArtifactVerifier verifier;
     private final BinaryInstaller installer;
     private final Supervisor supervisor;
@@ -48,7 +48,7 @@ final class BinaryFetcher {
     private final Path staging;
     private final FetchProgress progress;
 
-    BinaryFetcher(Map<String, Source> sources, ArtifactVerifier verifier, BinaryInstaller installer,
+    BinaryFetcher(SourceKinds sources, ArtifactVerifier verifier, BinaryInstaller installer,
                   Supervisor supervisor, Platform host, Path staging, FetchProgress progress) {
         this.sources = sources;
         this.verifier = verifier;
@@ -59,10 +59,13 @@ final class BinaryFetcher {
         this.progress = progress;
     }
 
-    /** Fetches every non-{@code file} binary that has no current version yet (before the stack starts). */
+    /**
+     * Fetches every binary that has no current version yet (before the stack starts), except those taken from a
+     * local file ({@link SourceCapability#LOCAL_FILE}), which the installer stores from their path.
+     */
     void fetchMissing(Stack stack) {
         for (BinarySpec spec : stack.binaries().values()) {
-            if (!"file".equals(spec.kind()) && installer.currentStored(stack, spec.name()).isEmpty()) {
+            if (!spec.has(SourceCapability.LOCAL_FILE) && installer.currentStored(stack, spec.name()).isEmpty()) {
                 fetch(stack, spec.name());
             }
         }
@@ -71,10 +74,11 @@ final class BinaryFetcher {
     /** Fetches one binary for this machine and records it; see the class comment. */
     Fetched fetch(Stack stack, String name) {
         BinarySpec spec = located(stack, name);
-        Source source = source(spec);
+        Source<?> source = source(spec);
         Optional<BinaryVersion> current = installer.manifest(stack).current(name);
         Release release = source.resolve(spec, host);
-        FetchRequest request = FetchRequest.of(spec, host, newStagingDir(name)).withProgress(progress.start(name));
+        FetchRequest request = FetchRequest.of(spec, release, host, newStagingDir(name))
+                .withProgress(progress.start(name));
         // the same version fetched again must be the same bytes as recorded
         if (current.isPresent() && current.get().version().equals(release.version())) {
             request = request.withRecordedSha(current.get().sha256());
@@ -102,9 +106,10 @@ final class BinaryFetcher {
     /** Fetches for another platform into {@code outputDir}/NAME: verified and extracted, never trusted or stored. */
     FetchResult fetchFor(Stack stack, String name, Platform platform, Path outputDir) {
         BinarySpec spec = located(stack, name);
-        FetchRequest request = FetchRequest.of(spec, platform, newStagingDir(name));
+        Source<?> source = source(spec);
+        FetchRequest request = FetchRequest.of(spec, source.resolve(spec, platform), platform, newStagingDir(name));
         try {
-            FetchedBinary fetched = verified(stack, spec, source(spec).fetch(request));
+            FetchedBinary fetched = verified(stack, spec, source.fetch(request));
             Files.createDirectories(outputDir);
             Path target = outputDir.resolve(name);
             Path temp = Files.createTempFile(outputDir, name + ".", ".part");
@@ -131,28 +136,19 @@ final class BinaryFetcher {
     }
 
     /**
-     * The binary's spec with a relative folder ({@code file:}, {@code mirror:}) made absolute against the stack
+     * The binary's spec with a relative path ({@link SourceCapability#LOCAL_PATH}) made absolute against the stack
      * file's folder, as every other path of the stack file is; sources never see the working folder.
      */
     private static BinarySpec located(Stack stack, String name) {
         BinarySpec spec = BinaryInstaller.spec(stack, name);
         String location = spec.location();
-        boolean local = ("file".equals(spec.kind()) || "mirror".equals(spec.kind())) && !location.contains(":/")
+        boolean relative = spec.has(SourceCapability.LOCAL_PATH) && !location.contains(":/")
                 && !Path.of(location).isAbsolute();
-        if (!local) {
-            return spec;
-        }
-        return new BinarySpec(spec.name(), spec.kind(), stack.directory().resolve(location).normalize().toString(),
-                spec.version(), spec.watch(), spec.poll(), spec.settings());
+        return relative ? spec.withLocation(stack.directory().resolve(location).normalize().toString()) : spec;
     }
 
-    private Source source(BinarySpec spec) {
-        Source source = sources.get(spec.kind());
-        if (source == null) {
-            throw new PitstopException(spec.name() + ": no source of kind '" + spec.kind() + "' is installed (known: "
-                    + String.join(", ", sources.keySet().stream().sorted().toList()) + ")");
-        }
-        return source;
+    private Source<?> source(BinarySpec spec) {
+        return sources.get(spec.name(), spec.kind());
     }
 
     private Path newStagingDir(String name) {
@@ -202,16 +198,16 @@ final class BinaryFetcher {
 
     /** Makes the fetcher of one engine from what the injector provides: sources, verifier, platform, progress. */
     static final class Factory {
-        private final Map<String, Source> sources;
+        private final SourceKinds sources;
         private final ArtifactVerifier verifier;
         private final Platform host;
         private final Path staging;
         private final FetchProgress progress;
 
         @Inject
-        Factory(Map<String, Source> sources, ArtifactVerifier verifier, Platform host, PitstopHome home,
+        Factory(SourceKinds sources, ArtifactVerifier verifier, Platform host, PitstopHome home,
                 FetchProgress progress) {
-            this.sources = Map.copyOf(sources);
+            this.sources = sources;
             this.verifier = verifier;
             this.host = host;
             this.staging = home.cache().resolve("staging");

@@ -3,6 +3,7 @@ package dev.pitstop.core.engine;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.Sha256;
+import dev.pitstop.core.source.SourceCapability;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BinLinks;
@@ -63,14 +64,15 @@ final class BinaryInstaller {
 
     /**
      * Before the stack starts: every binary of the stack file has a current version and its link points at it.
-     * A {@code file} binary without one is stored from its path; other sources must have been fetched.
+     * A binary whose source is a local file ({@link SourceCapability#LOCAL_FILE}) is stored from its path; the
+     * others must have been fetched.
      */
     void ensureInstalled(Stack stack) {
         for (BinarySpec spec : stack.binaries().values()) {
             Optional<StoredBinary> current = currentStored(stack, spec.name());
             if (current.isPresent()) {
                 links.switchTo(stack.stateDir(), spec.name(), current.get());
-            } else if ("file".equals(spec.kind())) {
+            } else if (spec.has(SourceCapability.LOCAL_FILE)) {
                 Path file = sourcePath(stack, spec);
                 Trusted trusted = storeTrusted(file, spec.name());
                 StoredBinary stored = trusted.stored();
@@ -165,10 +167,10 @@ final class BinaryInstaller {
         return List.of(new Evidence("none", "local file " + file));
     }
 
-    /** For a {@code file} binary: the bytes at its path, if there are any and they differ from the current version. */
+    /** For a local-file binary: the bytes at its path, if there are any and they differ from the current version. */
     Optional<Path> changedFile(Stack stack, String name) {
         BinarySpec spec = spec(stack, name);
-        if (!"file".equals(spec.kind())) {
+        if (!spec.has(SourceCapability.LOCAL_FILE)) {
             return Optional.empty();
         }
         Path path = stack.directory().resolve(spec.location()).normalize();

@@ -3,6 +3,7 @@ package dev.pitstop.core.engine;
 import dev.pitstop.core.SwapFailedException;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.Supervisor;
+import dev.pitstop.core.source.SourceCapability;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BadBinaryException;
@@ -40,11 +41,11 @@ final class WatchedFiles {
     synchronized void start(Stack running) {
         Map<String, Path> files = new LinkedHashMap<>();
         for (BinarySpec b : running.binaries().values()) {
-            if (b.watch() && "file".equals(b.kind())) {
+            if (b.watch() && b.has(SourceCapability.LOCAL_FILE)) {
                 files.put(b.name(), running.directory().resolve(b.location()).normalize());
             } else if (b.watch()) {
-                supervisor.publish(EventType.WARNING, b.name(), "watch: true applies to file sources only, not "
-                        + b.kind() + "; ignored (use poll)");
+                supervisor.publish(EventType.WARNING, b.name(), "watch: true applies to sources that take a local"
+                        + " file (such as file:), not " + b.kind() + "; ignored (use poll)");
             }
         }
         if (files.isEmpty() || watcher != null) {

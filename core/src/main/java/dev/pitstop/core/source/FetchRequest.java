@@ -10,29 +10,33 @@ import java.util.Optional;
 /**
  * What to fetch and where to put it.
  *
+ * @param release what the source's {@link Source#resolve} returned for this fetch: the source fetches this
+ *                release and does not resolve again, so a {@code latest} that moves meanwhile cannot mix two
+ *                releases' files and digests
  * @param stagingDir an existing, empty folder owned by the caller; the binary is extracted into it
  * @param recordedSha the manifest's SHA-256 of the archive for this same version: a re-fetch must give the
  *                    same bytes
  */
-public record FetchRequest(BinarySpec spec, Platform platform, Path stagingDir, Optional<Sha256> recordedSha,
-                           ProgressListener progress) {
+public record FetchRequest(BinarySpec spec, Release release, Platform platform, Path stagingDir,
+                           Optional<Sha256> recordedSha, ProgressListener progress) {
     public FetchRequest {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(release, "release");
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(stagingDir, "stagingDir");
         recordedSha = recordedSha == null ? Optional.empty() : recordedSha;
         progress = progress == null ? ProgressListener.NONE : progress;
     }
 
-    public static FetchRequest of(BinarySpec spec, Platform platform, Path stagingDir) {
-        return new FetchRequest(spec, platform, stagingDir, Optional.empty(), ProgressListener.NONE);
+    public static FetchRequest of(BinarySpec spec, Release release, Platform platform, Path stagingDir) {
+        return new FetchRequest(spec, release, platform, stagingDir, Optional.empty(), ProgressListener.NONE);
     }
 
     public FetchRequest withRecordedSha(Sha256 sha) {
-        return new FetchRequest(spec, platform, stagingDir, Optional.of(sha), progress);
+        return new FetchRequest(spec, release, platform, stagingDir, Optional.of(sha), progress);
     }
 
     public FetchRequest withProgress(ProgressListener listener) {
-        return new FetchRequest(spec, platform, stagingDir, recordedSha, listener);
+        return new FetchRequest(spec, release, platform, stagingDir, recordedSha, listener);
     }
 }

@@ -2,19 +2,37 @@ package dev.pitstop.core.source;
 
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.stack.BinarySpec;
+import java.util.Set;
 
 /**
- * Where a binary comes from: a GitHub release, a URL template, a mirror, a local file. Bound in a
- * {@code MapBinder<String, Source>} under its kind (see {@link SourceBinder}).
+ * Where a binary comes from: a GitHub release, a URL template, a mirror, a local file, or anything an embedder
+ * binds. Bound in a {@code MapBinder<String, Source<?>>} under its kind (see {@link SourceBinder}); the stack
+ * file's key is the kind ({@code github: nats-io/nats-server}).
+ *
+ * @param <S> the source's own keys of a {@code binaries:} entry, a record read by Jackson (snake_case keys)
  */
-public interface Source {
+public interface Source<S> {
+
+    /**
+     * The record this source's keys are read into when the stack file is read. Keys shared by every source
+     * ({@code version}, {@code watch}, {@code poll}, {@code checksum}, {@code signature}, {@code public_key},
+     * {@code cosign_key}) are not part of it; any other key it lacks is an error at its line and column.
+     * {@link NoSettings} takes no key.
+     */
+    Class<S> settingsType();
+
+    /** What the engine may do with this source's binaries beyond resolve and fetch. */
+    default Set<SourceCapability> capabilities() {
+        return Set.of();
+    }
 
     /** What is published for this spec right now: version and assets. Cheap and cached; no download. */
     Release resolve(BinarySpec spec, Platform platform);
 
     /**
-     * Downloads the asset for the request's platform, verifies it against the best evidence available and
-     * extracts the binary into the staging folder. On any failure nothing is left in the staging folder.
+     * Downloads the asset of {@link FetchRequest#release()} (resolved once by the engine, never again here) for
+     * the request's platform, verifies it against the best evidence available and extracts the binary into the
+     * staging folder. On any failure nothing is left in the staging folder.
      */
     FetchedBinary fetch(FetchRequest request);
 
@@ -24,5 +42,10 @@ public interface Source {
      */
     default String explain(BinarySpec spec, Platform platform) {
         return spec.name() + ": a " + spec.kind() + " source offers one artifact per platform; nothing to choose\n";
+    }
+
+    /** This source's keys of {@code spec}, as read from the stack file. */
+    default S settings(BinarySpec spec) {
+        return spec.settings(settingsType());
     }
 }

@@ -1,26 +1,40 @@
 package dev.pitstop.core.stack;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pitstop.core.source.Source;
+import dev.pitstop.core.source.SourceKinds;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the Pitstop-only {@code binaries:} section. Only what every source shares is checked here; the
- * source-specific keys stay in {@link BinarySpec#settings()} for the source to validate.
+ * Reads the Pitstop-only {@code binaries:} section. The source key must be one of the installed kinds; the keys
+ * every source shares are read here, the rest into the source's own settings record.
  */
 final class BinaryParser {
-    static final List<String> SOURCE_KINDS = List.of("github", "url", "mirror", "file", "git");
+    /** Keys of every entry, whatever its source. */
+    static final Set<String> SHARED = Set.of("version", "watch", "poll", "checksum", "signature", "public_key",
+            "cosign_key");
 
     /** The name becomes a file name under {@code .pitstop/bin/}, so no separators and no leading dot. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|h|m|s)");
 
-    private BinaryParser() {}
+    private final ReadContext ctx;
+    private final SourceKinds kinds;
+    private final SourceSettingsReader settings;
 
-    static Map<String, BinarySpec> parse(YamlNode section) {
+    BinaryParser(ReadContext ctx, SourceKinds kinds, SourceSettingsReader settings) {
+        this.ctx = ctx;
+        this.kinds = kinds;
+        this.settings = settings;
+    }
+
+    Map<String, BinarySpec> parse(YamlNode section) {
         Map<String, BinarySpec> binaries = new LinkedHashMap<>();
         for (YamlNode entry : section.entries()) {
             binaries.put(entry.key(), parseOne(entry));
@@ -28,27 +42,57 @@ final class BinaryParser {
         return binaries;
     }
 
-    private static BinarySpec parseOne(YamlNode entry) {
+    private BinarySpec parseOne(YamlNode entry) {
         String name = entry.key();
         if (!NAME.matcher(name).matches()) {
             throw entry.keyError("a binary name is letters, digits, '.', '_' and '-' (it becomes a file name)");
         }
+        String installed = String.join(", ", kinds.names());
         if (!entry.isMap()) {
-            throw entry.error("a binary is a map with one of " + String.join(", ", SOURCE_KINDS) + ", found " + entry.describe());
+            throw entry.error("a binary is a map with one source key (" + installed + "), found " + entry.describe());
         }
-        List<YamlNode> sources = SOURCE_KINDS.stream().map(entry::get).filter(n -> !n.isMissing()).toList();
-        if (sources.size() != 1) {
-            throw entry.keyError(sources.isEmpty()
-                    ? "a binary needs exactly one source: " + String.join(", ", SOURCE_KINDS)
-                    : "a binary takes exactly one source, found " + sources.stream().map(YamlNode::key).toList());
-        }
-        YamlNode source = sources.get(0);
+        YamlNode source = sourceKey(entry, installed);
         String location = source.string();
         if (location.isBlank()) {
             throw source.error(source.key() + " is empty");
         }
+        Source<?> kind = kinds.find(source.key()).orElseThrow();
+        ObjectNode own = ((ObjectNode) entry.raw()).deepCopy();
+        own.remove(source.key());
+        own.remove(SHARED);
+        own.remove(own.properties().stream().map(Map.Entry::getKey).filter(k -> k.startsWith("x-")).toList());
+        Object typed = settings.read(ctx.doc(), entry.path(), source.key(), own, kind.settingsType());
+        TrustSettings trust = new TrustSettings(raw(entry.get("checksum")), raw(entry.get("signature")),
+                raw(entry.get("public_key")), raw(entry.get("cosign_key")));
         return new BinarySpec(name, source.key(), location, entry.get("version").string("latest"),
-                entry.get("watch").bool(false), duration(entry.get("poll")), entry.raw().deepCopy());
+                entry.get("watch").bool(false), duration(entry.get("poll")), trust, kind.capabilities(), typed);
+    }
+
+    /** The one key naming an installed kind; a key that names none is reported with the installed kinds. */
+    private YamlNode sourceKey(YamlNode entry, String installed) {
+        List<YamlNode> keys = entry.entries();
+        List<YamlNode> sources = keys.stream().filter(n -> kinds.find(n.key()).isPresent()).toList();
+        if (sources.size() > 1) {
+            throw entry.keyError("a binary takes exactly one source, found " + sources.stream().map(YamlNode::key).toList());
+        }
+        if (sources.size() == 1) {
+            return sources.get(0);
+        }
+        keys.stream().filter(n -> !SHARED.contains(n.key()) && !n.key().startsWith("x-")).findFirst().ifPresent(n -> {
+            throw n.keyError("no source of kind '" + n.key() + "' is installed (installed: " + installed + ")");
+        });
+        throw entry.keyError("a binary needs exactly one source: " + installed);
+    }
+
+    /** A shared key's text as written (no variable expansion: keys and digests contain no variables). */
+    private static String raw(YamlNode node) {
+        if (node.isMissing()) {
+            return null;
+        }
+        if (!node.raw().isValueNode()) {
+            throw node.error("expected a single value, found " + node.describe());
+        }
+        return node.raw().asText();
     }
 
     /** Go-style durations as Process Compose users write them: {@code 30s}, {@code 10m}, {@code 1h30m}. */

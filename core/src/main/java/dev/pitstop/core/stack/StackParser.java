@@ -1,5 +1,6 @@
 package dev.pitstop.core.stack;
 
+import dev.pitstop.core.source.SourceKinds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,10 +14,14 @@ import java.util.Set;
 final class StackParser {
     private final YamlDocument doc;
     private final Map<String, String> hostVariables;
+    private final SourceKinds kinds;
+    private final SourceSettingsReader settings;
 
-    StackParser(YamlDocument doc, Map<String, String> hostVariables) {
+    StackParser(YamlDocument doc, Map<String, String> hostVariables, SourceKinds kinds, SourceSettingsReader settings) {
         this.doc = doc;
         this.hostVariables = hostVariables;
+        this.kinds = kinds;
+        this.settings = settings;
     }
 
     Stack parse() {
@@ -34,7 +39,7 @@ final class StackParser {
         root.get("version").string();
         boolean orderedShutdown = root.get("ordered_shutdown").bool(false);
 
-        Map<String, BinarySpec> binaries = BinaryParser.parse(binariesNode);
+        Map<String, BinarySpec> binaries = new BinaryParser(ctx, kinds, settings).parse(binariesNode);
         Map<String, String> environment = Environments.read(root.get("environment"));
         String log = root.get("log_location").string();
         List<String> shell = shell(ctx, root.get("shell"));

@@ -1,5 +1,6 @@
 package dev.pitstop.core.stack;
 
+import dev.pitstop.core.source.SourceKinds;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +21,14 @@ public final class StackReader {
             List.of("pitstop.yaml", "process-compose.yaml", "process-compose.yml", "compose.yaml", "compose.yml");
 
     private final HostEnvironment environment;
+    private final SourceKinds kinds;
+    private final SourceSettingsReader settings = new SourceSettingsReader();
 
+    /** @param kinds the installed source kinds: a {@code binaries:} entry of any other kind is an error */
     @Inject
-    public StackReader(HostEnvironment environment) {
+    public StackReader(HostEnvironment environment, SourceKinds kinds) {
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.kinds = Objects.requireNonNull(kinds, "kinds");
     }
 
     /** Reads and validates {@code file}; relative paths in it are taken from its folder. */
@@ -37,7 +42,7 @@ public final class StackReader {
         } catch (IOException e) {
             throw new StackFileException(absolute, 0, 0, null, "cannot read: " + e);
         }
-        return new StackParser(YamlDocument.parse(absolute, text), environment.variables()).parse();
+        return new StackParser(YamlDocument.parse(absolute, text), environment.variables(), kinds, settings).parse();
     }
 
     /** The first of {@link #FILE_NAMES} that exists in {@code dir}, as an absolute path. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
+import dev.pitstop.core.source.SourceBinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ class DiscoveryAndInjectionTest {
     @TempDir
     Path dir;
 
-    private final StackReader reader = new StackReader(HostEnvironment.of(Map.of()));
+    private final StackReader reader = new StackReader(HostEnvironment.of(Map.of()), TestSources.kinds());
 
     @Test
     void discoverPrefersPitstopYamlThenProcessComposeNames() throws IOException {
@@ -69,7 +70,7 @@ class DiscoveryAndInjectionTest {
                   a:
                     command: "echo ${PATH}"
                 """);
-        Stack stack = Guice.createInjector().getInstance(StackReader.class).read(file);
+        Stack stack = Guice.createInjector(SourceBinder::sourceBinder).getInstance(StackReader.class).read(file);
         assertThat(stack.processes().get("a").command()).isEqualTo("echo " + System.getenv("PATH"));
     }
 
@@ -84,6 +85,7 @@ class DiscoveryAndInjectionTest {
             @Override
             protected void configure() {
                 bind(HostEnvironment.class).toInstance(HostEnvironment.of(Map.of("GREETING", "hello")));
+                SourceBinder.sourceBinder(binder());
             }
         }).getInstance(StackReader.class);
         assertThat(injected.read(file).processes().get("a").command()).isEqualTo("echo hello");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProcessComposeFilesTest {
     private final StackReader reader = new StackReader(HostEnvironment.of(Map.of("VERSION", "1.2.3",
-            "DB_USER", "u", "DB_PASSWORD", "p")));
+            "DB_USER", "u", "DB_PASSWORD", "p")), TestSources.kinds());
 
     private static Path file(String name) throws URISyntaxException {
         return Path.of(ProcessComposeFilesTest.class.getResource("/stack/pc/" + name).toURI());

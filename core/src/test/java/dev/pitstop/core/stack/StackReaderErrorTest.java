@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StackReaderErrorTest {
     private static final String EXPECT = "# expect: ";
 
-    private final StackReader reader = new StackReader(HostEnvironment.of(Map.of()));
+    private final StackReader reader = new StackReader(HostEnvironment.of(Map.of()), TestSources.kinds());
 
     static Stream<Path> badFiles() throws IOException, URISyntaxException {
         Path dir = Path.of(StackReaderErrorTest.class.getResource("/stack/bad").toURI());

@@ -3,6 +3,7 @@ package dev.pitstop.core.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class StackReaderTest {
 
     private Stack read(String yaml, Map<String, String> host) throws IOException {
         Path file = Files.writeString(dir.resolve("pitstop.yaml"), yaml);
-        return new StackReader(HostEnvironment.of(host)).read(file);
+        return new StackReader(HostEnvironment.of(host), TestSources.kinds()).read(file);
     }
 
     @Test
@@ -309,12 +310,12 @@ class StackReaderTest {
         assertThat(nats.version()).isEqualTo("v2.10.22");
         assertThat(nats.poll()).isEqualTo(Duration.ofMinutes(90));
         assertThat(nats.watch()).isFalse();
-        assertThat(nats.settings().get("asset").asText()).isEqualTo("nats-server-*-linux-amd64.tar.gz");
+        assertThat(nats.settings(ObjectNode.class).get("asset").asText()).isEqualTo("nats-server-*-linux-amd64.tar.gz");
         BinarySpec ingest = stack.binaries().get("ingest");
         assertThat(List.of(ingest.kind(), ingest.location(), ingest.version())).containsExactly("git", "https://example.org/ingest.git", "latest");
         assertThat(ingest.watch()).isTrue();
         assertThat(ingest.poll()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(ingest.settings().get("build").asText()).as("settings stay as written").isEqualTo("go build -o ${out} ./cmd/ingest");
+        assertThat(ingest.settings(ObjectNode.class).get("build").asText()).as("settings stay as written").isEqualTo("go build -o ${out} ./cmd/ingest");
         assertThat(stack.binaries().get("tool").poll()).isNull();
         assertThat(stack.binaries().get("mirrored").kind()).isEqualTo("mirror");
         assertThat(stack.binaries().get("mirrored").poll()).isEqualTo(Duration.ofMinutes(10));

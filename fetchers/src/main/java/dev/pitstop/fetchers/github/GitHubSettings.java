@@ -1,8 +1,8 @@
 package dev.pitstop.fetchers.github;
 
+import dev.pitstop.core.source.FetchException;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.fetchers.FetchEnvironment;
-import dev.pitstop.fetchers.pipeline.SpecSettings;
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,13 +13,12 @@ record GitHubSettings(String owner, String repo, URI api, Optional<String> token
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     static final String DEFAULT_API = "https://api.github.com";
 
-    static GitHubSettings of(BinarySpec spec, FetchEnvironment env) {
-        SpecSettings s = new SpecSettings(spec);
+    static GitHubSettings of(BinarySpec spec, GitHubKeys keys, FetchEnvironment env) {
         String location = spec.location().trim();
         if (!REPO.matcher(location).matches()) {
-            throw s.invalid(spec.kind(), location, "expected OWNER/REPO, for example nats-io/nats-server");
+            throw invalid(spec, spec.kind(), location, "expected OWNER/REPO, for example nats-io/nats-server");
         }
-        String api = s.text("api").or(() -> env.get("GITHUB_API_URL")).orElse(DEFAULT_API);
+        String api = text(keys.api()).or(() -> env.get("GITHUB_API_URL")).orElse(DEFAULT_API);
         URI apiUri;
         try {
             apiUri = URI.create(api.endsWith("/") ? api.substring(0, api.length() - 1) : api);
@@ -27,14 +26,22 @@ record GitHubSettings(String owner, String repo, URI api, Optional<String> token
                 throw new IllegalArgumentException("no scheme or host");
             }
         } catch (IllegalArgumentException e) {
-            throw s.invalid("api", api, "not an http(s) URL");
+            throw invalid(spec, "api", api, "not an http(s) URL");
         }
-        Optional<String> token = s.text("token_env").map(name -> env.get(name)
-                .orElseThrow(() -> s.invalid("token_env", name, "environment variable is not set")))
+        Optional<String> token = text(keys.tokenEnv()).map(name -> env.get(name)
+                .orElseThrow(() -> invalid(spec, "token_env", name, "environment variable is not set")))
                 .or(() -> env.get("GITHUB_TOKEN")).or(() -> env.get("GH_TOKEN"));
         int slash = location.indexOf('/');
         return new GitHubSettings(location.substring(0, slash), location.substring(slash + 1), apiUri, token,
-                s.bool("prerelease", false), s.text("asset"), s.text("path"));
+                keys.prerelease(), text(keys.asset()), text(keys.path()));
+    }
+
+    private static Optional<String> text(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static FetchException invalid(BinarySpec spec, String key, String value, String why) {
+        return new FetchException("binaries." + spec.name() + "." + key + ": '" + value + "': " + why);
     }
 
     String coordinates() {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code github: OWNER/REPO}: a release of a GitHub repository (or of a GitHub Enterprise API via {@code api:}). */
-final class GitHubSource implements Source {
+final class GitHubSource implements Source<GitHubKeys> {
     private final HttpTransport http;
     private final PitstopHome home;
     private final FetchEnvironment env;
@@ -35,8 +35,13 @@ final class GitHubSource implements Source {
     }
 
     @Override
+    public Class<GitHubKeys> settingsType() {
+        return GitHubKeys.class;
+    }
+
+    @Override
     public Release resolve(BinarySpec spec, Platform platform) {
-        GitHubSettings settings = GitHubSettings.of(spec, env);
+        GitHubSettings settings = GitHubSettings.of(spec, settings(spec), env);
         GitHubApi api = new GitHubApi(settings, http, home.cache());
         if (!"latest".equals(spec.version())) {
             return api.tag(spec.version());
@@ -46,7 +51,7 @@ final class GitHubSource implements Source {
 
     @Override
     public String explain(BinarySpec spec, Platform platform) {
-        GitHubSettings settings = GitHubSettings.of(spec, env);
+        GitHubSettings settings = GitHubSettings.of(spec, settings(spec), env);
         List<String> names = resolve(spec, platform).assets().stream().map(Asset::name).toList();
         return selector.explainTable(names, platform, settings.repo(), settings.asset());
     }
@@ -54,8 +59,8 @@ final class GitHubSource implements Source {
     @Override
     public FetchedBinary fetch(FetchRequest request) {
         BinarySpec spec = request.spec();
-        GitHubSettings settings = GitHubSettings.of(spec, env);
-        Release release = resolve(spec, request.platform());
+        GitHubSettings settings = GitHubSettings.of(spec, settings(spec), env);
+        Release release = request.release();
         Asset asset = selector.select(release.assets(), request.platform(), settings.repo(), settings.asset());
         Plan plan = new Plan(settings.coordinates(), release.version(), null, asset, release.assets(), Optional.empty(),
                 Optional.empty(), Optional.empty(), settings.path(), List.of(spec.name(), settings.repo()));

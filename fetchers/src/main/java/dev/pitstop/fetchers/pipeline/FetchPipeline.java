@@ -76,7 +76,7 @@ public final class FetchPipeline {
         try {
             Files.createDirectories(artifactDir);
             List<PublishedDigest> expected = evidence.collect(plan);
-            List<PublishedSignature> signed = signatures.collect(plan, new SpecSettings(request.spec()));
+            List<PublishedSignature> signed = signatures.collect(plan, request.spec().trust());
             Set<String> algorithms = new TreeSet<>(Set.of("sha256"));
             expected.forEach(e -> algorithms.add(e.digest().algorithm()));
             long started = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.pitstop.fetchers.pipeline;
 
 import dev.pitstop.core.source.Asset;
+import dev.pitstop.core.stack.TrustSettings;
 import dev.pitstop.core.trust.PublishedArtifact.PublishedSignature;
 import java.net.URI;
 import java.util.ArrayList;
@@ -18,9 +19,9 @@ final class Signatures {
         this.text = text;
     }
 
-    List<PublishedSignature> collect(Plan plan, SpecSettings settings) {
-        boolean minisign = settings.text("public_key").isPresent();
-        boolean cosign = settings.text("cosign_key").isPresent();
+    List<PublishedSignature> collect(Plan plan, TrustSettings settings) {
+        boolean minisign = present(settings.publicKey());
+        boolean cosign = present(settings.cosignKey());
         List<PublishedSignature> found = new ArrayList<>();
         if (!minisign && !cosign) {
             return found;
@@ -40,5 +41,9 @@ final class Signatures {
             }
         }
         return found;
+    }
+
+    private static boolean present(String key) {
+        return key != null && !key.isBlank();
     }
 }

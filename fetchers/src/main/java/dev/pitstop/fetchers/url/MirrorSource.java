@@ -10,12 +10,12 @@ import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.FetchedBinary;
 import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
+import dev.pitstop.core.source.SourceCapability;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.fetchers.github.GitHubJson;
 import dev.pitstop.fetchers.http.HttpTransport;
 import dev.pitstop.fetchers.pipeline.FetchPipeline;
 import dev.pitstop.fetchers.pipeline.Plan;
-import dev.pitstop.fetchers.pipeline.SpecSettings;
 import dev.pitstop.fetchers.pipeline.TextReader;
 import dev.pitstop.fetchers.select.AssetSelector;
 import java.net.URI;
@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * {@code mirror: <base URL or folder>} + {@code repo: OWNER/REPO}: GitHub releases copied to a web server or a
@@ -36,9 +36,7 @@ import java.util.regex.Pattern;
  * </pre>
  * Asset URLs inside the JSON are ignored; assets always come from the mirror.
  */
-final class MirrorSource implements Source {
-    private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
-
+final class MirrorSource implements Source<MirrorSettings> {
     private final ObjectMapper json = new ObjectMapper();
     private final TextReader text;
     private final AssetSelector selector;
@@ -52,8 +50,19 @@ final class MirrorSource implements Source {
     }
 
     @Override
+    public Class<MirrorSettings> settingsType() {
+        return MirrorSettings.class;
+    }
+
+    /** The base may be a folder: a relative one is taken from the stack file's folder. */
+    @Override
+    public Set<SourceCapability> capabilities() {
+        return Set.of(SourceCapability.LOCAL_PATH);
+    }
+
+    @Override
     public Release resolve(BinarySpec spec, Platform platform) {
-        String repo = repo(spec);
+        String repo = settings(spec).repo();
         String base = base(spec);
         if ("latest".equals(spec.version())) {
             return read(spec, base, repo, repo + "/releases/latest.json");
@@ -70,22 +79,21 @@ final class MirrorSource implements Source {
 
     @Override
     public String explain(BinarySpec spec, Platform platform) {
-        String repo = repo(spec);
+        MirrorSettings settings = settings(spec);
         List<String> names = resolve(spec, platform).assets().stream().map(Asset::name).toList();
-        return selector.explainTable(names, platform, repo.substring(repo.indexOf('/') + 1),
-                new SpecSettings(spec).text("asset"));
+        return selector.explainTable(names, platform, settings.repoName(), text(settings.asset()));
     }
 
     @Override
     public FetchedBinary fetch(FetchRequest request) {
         BinarySpec spec = request.spec();
-        SpecSettings s = new SpecSettings(spec);
-        String repo = repo(spec);
-        Release release = resolve(spec, request.platform());
-        String repoName = repo.substring(repo.indexOf('/') + 1);
-        Asset asset = selector.select(release.assets(), request.platform(), repoName, s.text("asset"));
-        Plan plan = new Plan("mirror:" + repo, release.version(), null, asset, release.assets(), Optional.empty(),
-                Optional.empty(), Optional.empty(), s.text("path"), List.of(spec.name(), repoName));
+        MirrorSettings settings = settings(spec);
+        Release release = request.release();
+        String repoName = settings.repoName();
+        Asset asset = selector.select(release.assets(), request.platform(), repoName, text(settings.asset()));
+        Plan plan = new Plan("mirror:" + settings.repo(), release.version(), null, asset, release.assets(),
+                Optional.empty(), Optional.empty(), Optional.empty(), text(settings.path()),
+                List.of(spec.name(), repoName));
         return pipeline.run(request, plan);
     }
 
@@ -107,13 +115,8 @@ final class MirrorSource implements Source {
         }
     }
 
-    private static String repo(BinarySpec spec) {
-        SpecSettings s = new SpecSettings(spec);
-        String repo = s.text("repo").orElseThrow(() -> s.invalid("repo", "", "a mirror: source needs repo: OWNER/REPO"));
-        if (!REPO.matcher(repo).matches()) {
-            throw s.invalid("repo", repo, "expected OWNER/REPO");
-        }
-        return repo;
+    private static Optional<String> text(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
     /** The base as a URI string ending in {@code /}; a plain path is a local folder. */

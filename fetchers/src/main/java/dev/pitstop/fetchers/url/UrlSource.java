@@ -10,18 +10,20 @@ import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.fetchers.pipeline.FetchPipeline;
+import dev.pitstop.fetchers.pipeline.InlineChecksum;
 import dev.pitstop.fetchers.pipeline.Plan;
-import dev.pitstop.fetchers.pipeline.SpecSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code url: https://example.com/tool/{version}/tool-{os}-{arch}.tar.gz}: one URL per platform, with
  * {@code platforms: {darwin/arm64: {url: …, checksum: …}}} overrides and {@code checksum:} or
- * {@code checksum_url:} as evidence, and {@code signature_url:} for a detached minisign or cosign signature. The version must be given: a URL has no notion of "latest".
+ * {@code checksum_url:} as evidence, and {@code signature_url:} for a detached minisign or cosign signature. The
+ * version must be given: a URL has no notion of "latest".
  */
-final class UrlSource implements Source {
+final class UrlSource implements Source<UrlSettings> {
     private final FetchPipeline pipeline;
 
     @Inject
@@ -30,42 +32,63 @@ final class UrlSource implements Source {
     }
 
     @Override
+    public Class<UrlSettings> settingsType() {
+        return UrlSettings.class;
+    }
+
+    @Override
     public Release resolve(BinarySpec spec, Platform platform) {
-        SpecSettings s = forPlatform(spec, platform);
-        String template = s.text("url").orElse(spec.location());
+        String template = key(spec, platform, UrlSettings.PlatformOverride::url, s -> null).orElse(spec.location());
         if ("latest".equals(spec.version()) && template.contains("{version}")) {
-            throw new SpecSettings(spec).invalid("version", "latest", "a url: source needs a concrete version");
+            throw invalid(spec, "version", "latest", "a url: source needs a concrete version");
         }
-        URI uri = uri(spec, "url", UrlTemplate.fill(template, spec, spec.version(), platform));
+        URI uri = uri(spec, "url", UrlTemplate.fill(template, spec, settings(spec), spec.version(), platform));
         String path = uri.getPath();
         String name = path.substring(path.lastIndexOf('/') + 1);
         if (name.isEmpty()) {
-            throw new SpecSettings(spec).invalid("url", uri.toString(), "the URL must end with a file name");
+            throw invalid(spec, "url", uri.toString(), "the URL must end with a file name");
         }
-        return new Release(spec.version(), null, null, false,
-                List.of(new Asset(name, uri, -1, s.digest("checksum").orElse(null), null)));
+        String checksum = key(spec, platform, UrlSettings.PlatformOverride::checksum, s -> spec.trust().checksum())
+                .orElse(null);
+        return new Release(spec.version(), null, null, false, List.of(new Asset(name, uri, -1,
+                InlineChecksum.parse(spec.name(), "checksum", checksum).orElse(null), null)));
     }
 
     @Override
     public FetchedBinary fetch(FetchRequest request) {
         BinarySpec spec = request.spec();
-        SpecSettings s = forPlatform(spec, request.platform());
-        Release release = resolve(spec, request.platform());
+        Platform platform = request.platform();
+        UrlSettings settings = settings(spec);
+        Release release = request.release();
         Asset asset = release.assets().get(0);
-        Optional<URI> checksumUrl = s.text("checksum_url")
-                .map(t -> uri(spec, "checksum_url", UrlTemplate.fill(t, spec, spec.version(), request.platform())));
-        Optional<URI> signatureUrl = s.text("signature_url")
-                .map(t -> uri(spec, "signature_url", UrlTemplate.fill(t, spec, spec.version(), request.platform())));
+        Optional<URI> checksumUrl = key(spec, platform, UrlSettings.PlatformOverride::checksumUrl,
+                UrlSettings::checksumUrl)
+                .map(t -> uri(spec, "checksum_url", UrlTemplate.fill(t, spec, settings, spec.version(), platform)));
+        Optional<URI> signatureUrl = key(spec, platform, UrlSettings.PlatformOverride::signatureUrl,
+                UrlSettings::signatureUrl)
+                .map(t -> uri(spec, "signature_url", UrlTemplate.fill(t, spec, settings, spec.version(), platform)));
         Plan plan = new Plan("url:" + asset.downloadUrl(), release.version(), null,
                 new Asset(asset.name(), asset.downloadUrl(), -1, null, null), List.of(),
-                Optional.ofNullable(asset.digest()), checksumUrl, signatureUrl, s.text("path"), List.of(spec.name()));
+                Optional.ofNullable(asset.digest()), checksumUrl, signatureUrl,
+                key(spec, platform, UrlSettings.PlatformOverride::path, UrlSettings::path), List.of(spec.name()));
         return pipeline.run(request, plan);
     }
 
-    /** The settings with the matching {@code platforms:} entry laid over them. */
-    private static SpecSettings forPlatform(BinarySpec spec, Platform platform) {
-        SpecSettings base = new SpecSettings(spec);
-        return base.child("platforms").flatMap(p -> p.child(platform.toString())).map(o -> o.over(base)).orElse(base);
+    /** A key of the matching {@code platforms:} entry, else the binary's own. */
+    private Optional<String> key(BinarySpec spec, Platform platform,
+                                 Function<UrlSettings.PlatformOverride, String> override,
+                                 Function<UrlSettings, String> own) {
+        UrlSettings settings = settings(spec);
+        UrlSettings.PlatformOverride entry = settings.platforms().get(platform.toString());
+        String value = entry == null ? null : override.apply(entry);
+        if (value == null || value.isBlank()) {
+            value = own.apply(settings);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static FetchException invalid(BinarySpec spec, String key, String value, String why) {
+        return new FetchException("binaries." + spec.name() + "." + key + ": '" + value + "': " + why);
     }
 
     private static URI uri(BinarySpec spec, String key, String text) {

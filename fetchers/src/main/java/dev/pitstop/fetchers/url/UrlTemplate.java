@@ -1,6 +1,5 @@
 package dev.pitstop.fetchers.url;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.stack.BinarySpec;
 import java.util.Map;
@@ -17,13 +16,13 @@ final class UrlTemplate {
     private UrlTemplate() {
     }
 
-    static String fill(String template, BinarySpec spec, String tag, Platform platform) {
+    static String fill(String template, BinarySpec spec, UrlSettings settings, String tag, Platform platform) {
         String version = dev.pitstop.core.source.Release.versionOf(tag);
         Map<String, String> values = Map.of(
                 "version", version,
                 "tag", tag,
-                "os", renamed(spec.settings().path("os_names"), platform.os()),
-                "arch", renamed(spec.settings().path("arch_names"), platform.arch()),
+                "os", settings.osNames().getOrDefault(platform.os(), platform.os()),
+                "arch", settings.archNames().getOrDefault(platform.arch(), platform.arch()),
                 "name", spec.name());
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
@@ -32,10 +31,5 @@ final class UrlTemplate {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static String renamed(JsonNode names, String value) {
-        JsonNode v = names.get(value);
-        return v != null && v.isTextual() ? v.asText() : value;
     }
 }

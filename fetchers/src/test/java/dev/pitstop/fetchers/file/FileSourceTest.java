@@ -24,7 +24,7 @@ class FileSourceTest {
 
     @TempDir
     Path tmp;
-    Source file;
+    Source<?> file;
     Path staging;
 
     @BeforeEach
@@ -39,7 +39,7 @@ class FileSourceTest {
                 Archives.tar().file("bin/ingest", "#!/bin/sh\n", 0755).build("gz"));
         String yaml = "checksum: " + Sha256.ofFile(archive).hex();
 
-        FetchedBinary got = file.fetch(FetchRequest.of(spec("ingest", "file", archive.toString(), "latest", yaml), LINUX, staging));
+        FetchedBinary got = file.fetch(Fixture.request(file, spec("ingest", "file", archive.toString(), "latest", yaml), LINUX, staging));
 
         assertThat(got.path()).isEqualTo(staging.resolve("ingest"));
         assertThat(Files.isExecutable(got.path())).isTrue();
@@ -53,7 +53,7 @@ class FileSourceTest {
     void aBareBinaryIsCopiedAndItsShaIsTheFilesSha() throws Exception {
         Path bin = Files.write(tmp.resolve("my-build"), "ELF...".getBytes());
 
-        FetchedBinary got = file.fetch(FetchRequest.of(spec("svc", "file", bin.toString(), "1.4.0", ""), LINUX, staging));
+        FetchedBinary got = file.fetch(Fixture.request(file, spec("svc", "file", bin.toString(), "1.4.0", ""), LINUX, staging));
 
         assertThat(got.sha256()).isEqualTo(Sha256.ofFile(bin));
         assertThat(got.version()).isEqualTo("1.4.0");
@@ -64,7 +64,7 @@ class FileSourceTest {
     void aWrongChecksumOrAMissingFileIsAClearError() throws Exception {
         Path bin = Files.write(tmp.resolve("my-build"), "ELF...".getBytes());
 
-        assertThatThrownBy(() -> file.fetch(FetchRequest.of(
+        assertThatThrownBy(() -> file.fetch(Fixture.request(file, 
                 spec("svc", "file", bin.toString(), "latest", "checksum: \"" + "0".repeat(64) + "\""), LINUX, staging)))
                 .isInstanceOf(DigestMismatchException.class);
         assertThat(Fixture.filesIn(staging)).isZero();

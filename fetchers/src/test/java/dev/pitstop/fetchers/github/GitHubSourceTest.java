@@ -67,7 +67,7 @@ class GitHubSourceTest {
         return new Fixture(tmp.resolve("home"), env);
     }
 
-    Source github() {
+    Source<?> github() {
         return fixture(Map.of()).source("github");
     }
 
@@ -77,7 +77,7 @@ class GitHubSourceTest {
 
     @Test
     void fetchesTheLatestReleaseVerifiedByGithubsDigest() throws Exception {
-        FetchedBinary got = github().fetch(FetchRequest.of(demo("latest", ""), LINUX, staging));
+        FetchedBinary got = github().fetch(Fixture.request(github(), demo("latest", ""), LINUX, staging));
 
         assertThat(got.assetName()).isEqualTo(TGZ);
         assertThat(got.version()).isEqualTo("1.2.3");
@@ -102,7 +102,7 @@ class GitHubSourceTest {
                 .asset("demo_1.2.4_linux_amd64.tar.gz", Archives.tar().file("demo", binary, 0755).build("gz"))
                 .checksums("demo_1.2.4_checksums.txt");
 
-        FetchedBinary got = github().fetch(FetchRequest.of(demo("latest", ""), LINUX, staging));
+        FetchedBinary got = github().fetch(Fixture.request(github(), demo("latest", ""), LINUX, staging));
 
         assertThat(got.version()).isEqualTo("1.2.4");
         assertThat(got.evidence()).singleElement().satisfies(e -> {
@@ -140,7 +140,7 @@ class GitHubSourceTest {
 
     @Test
     void anUnchangedReleasePolledTwiceIsAnswered304FromTheCache() {
-        Source github = github();
+        Source<?> github = github();
         Release first = github.resolve(demo("latest", ""), LINUX);
         server.clearRequests();
 
@@ -155,7 +155,7 @@ class GitHubSourceTest {
 
     @Test
     void aChangedReleaseIsReadAgain() {
-        Source github = github();
+        Source<?> github = github();
         github.resolve(demo("latest", ""), LINUX);
         server.repo("demo-org/demo").release("v1.3.0").asset("demo_1.3.0_linux_amd64.tar.gz", "x");
 
@@ -164,8 +164,8 @@ class GitHubSourceTest {
 
     @Test
     void theTokenGoesToTheApiHostOnlyNeverToTheDownloadHost() {
-        fixture(Map.of("GITHUB_TOKEN", "s3cret")).source("github")
-                .fetch(FetchRequest.of(demo("latest", ""), LINUX, staging));
+        Source<?> github = fixture(Map.of("GITHUB_TOKEN", "s3cret")).source("github");
+        github.fetch(Fixture.request(github, demo("latest", ""), LINUX, staging));
 
         List<RecordedRequest> api = new ArrayList<>();
         List<RecordedRequest> downloads = new ArrayList<>();
@@ -214,7 +214,7 @@ class GitHubSourceTest {
     @Test
     void serverErrorsAreRetriedAWhileThenReported() {
         server.faults().apiServerErrors(2).downloadServerErrors(2);
-        FetchedBinary got = github().fetch(FetchRequest.of(demo("latest", ""), LINUX, staging));
+        FetchedBinary got = github().fetch(Fixture.request(github(), demo("latest", ""), LINUX, staging));
         assertThat(Files.exists(got.path())).isTrue();
 
         server.faults().apiServerErrors(3);
@@ -226,7 +226,7 @@ class GitHubSourceTest {
     void aConnectionResetMidBodyResumesWithRange() throws Exception {
         server.faults().resetMidBody(1);
 
-        FetchedBinary got = github().fetch(FetchRequest.of(demo("latest", ""), LINUX, staging));
+        FetchedBinary got = github().fetch(Fixture.request(github(), demo("latest", ""), LINUX, staging));
 
         assertThat(Files.readAllBytes(got.path())).isEqualTo(binary);
         assertThat(server.requests()).filteredOn(r -> r.server().equals("objects"))
@@ -240,7 +240,7 @@ class GitHubSourceTest {
     void aServerIgnoringRangeMakesTheDownloadStartOver() throws Exception {
         server.faults().resetMidBody(1).rangeSupported(false);
 
-        FetchedBinary got = github().fetch(FetchRequest.of(demo("latest", ""), LINUX, staging));
+        FetchedBinary got = github().fetch(Fixture.request(github(), demo("latest", ""), LINUX, staging));
 
         assertThat(Files.readAllBytes(got.path())).isEqualTo(binary);
         assertThat(server.requests()).filteredOn(r -> r.server().equals("objects") && r.header("Range").isPresent())
@@ -252,7 +252,7 @@ class GitHubSourceTest {
         server.faults().slowBody(java.time.Duration.ofMillis(3));
         List<long[]> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        github().fetch(FetchRequest.of(demo("latest", ""), LINUX, staging)
+        github().fetch(Fixture.request(github(), demo("latest", ""), LINUX, staging)
                 .withProgress((done, total) -> events.add(new long[] {done, total})));
 
         assertThat(events).hasSizeGreaterThan(3);
@@ -267,7 +267,7 @@ class GitHubSourceTest {
     void tamperedBytesStopEverythingAndLeaveNothingStaged() {
         server.faults().tamper(TGZ);
 
-        assertThatThrownBy(() -> github().fetch(FetchRequest.of(demo("latest", ""), LINUX, staging)))
+        assertThatThrownBy(() -> github().fetch(Fixture.request(github(), demo("latest", ""), LINUX, staging)))
                 .isInstanceOfSatisfying(DigestMismatchException.class, e -> assertThat(e.evidence()).startsWith("github-digest"));
         assertThat(Fixture.filesIn(staging)).isZero();
     }
@@ -279,7 +279,7 @@ class GitHubSourceTest {
                 .checksums("SHA256SUMS");
         server.faults().tamper("demo_1.2.5_linux_amd64.tar.gz");
 
-        assertThatThrownBy(() -> github().fetch(FetchRequest.of(demo("latest", ""), LINUX, staging)))
+        assertThatThrownBy(() -> github().fetch(Fixture.request(github(), demo("latest", ""), LINUX, staging)))
                 .isInstanceOfSatisfying(DigestMismatchException.class,
                         e -> assertThat(e.evidence()).isEqualTo("checksum-file SHA256SUMS"));
         assertThat(Fixture.filesIn(staging)).isZero();
@@ -291,7 +291,7 @@ class GitHubSourceTest {
                 .asset("demo_6.6.6_linux_amd64.tar.gz", Archives.tar().file("demo", binary, 0755)
                         .file("../../escape", "x", 0644).build("gz"));
 
-        assertThatThrownBy(() -> github().fetch(FetchRequest.of(demo("latest", ""), LINUX, staging)))
+        assertThatThrownBy(() -> github().fetch(Fixture.request(github(), demo("latest", ""), LINUX, staging)))
                 .isInstanceOf(dev.pitstop.core.source.UnsafeArchiveException.class).hasMessageContaining("escapes");
         assertThat(Fixture.filesIn(staging)).isZero();
         assertThat(tmp.resolve("escape")).doesNotExist();
@@ -299,23 +299,23 @@ class GitHubSourceTest {
 
     @Test
     void aRecordedShaMustMatchAndIsListedFirst() throws Exception {
-        FetchedBinary first = github().fetch(FetchRequest.of(demo("v1.2.3", ""), LINUX, staging));
+        FetchedBinary first = github().fetch(Fixture.request(github(), demo("v1.2.3", ""), LINUX, staging));
         Sha256 recorded = first.sha256();
         Files.delete(first.path());
 
-        FetchedBinary again = github().fetch(FetchRequest.of(demo("v1.2.3", ""), LINUX, staging).withRecordedSha(recorded));
+        FetchedBinary again = github().fetch(Fixture.request(github(), demo("v1.2.3", ""), LINUX, staging).withRecordedSha(recorded));
         assertThat(again.evidence()).extracting(e -> e.kind()).containsExactly("manifest", "github-digest");
         Files.delete(again.path());
 
         Sha256 other = new Sha256("0".repeat(64));
-        assertThatThrownBy(() -> github().fetch(FetchRequest.of(demo("v1.2.3", ""), LINUX, staging).withRecordedSha(other)))
+        assertThatThrownBy(() -> github().fetch(Fixture.request(github(), demo("v1.2.3", ""), LINUX, staging).withRecordedSha(other)))
                 .isInstanceOf(DigestMismatchException.class).hasMessageContaining("manifest");
         assertThat(Fixture.filesIn(staging)).isZero();
     }
 
     @Test
     void noAssetForThePlatformListsTheCandidatesAndHowToPin() {
-        assertThatThrownBy(() -> github().fetch(FetchRequest.of(demo("latest", ""), Platform.parse("windows/amd64"), staging)))
+        assertThatThrownBy(() -> github().fetch(Fixture.request(github(), demo("latest", ""), Platform.parse("windows/amd64"), staging)))
                 .isInstanceOfSatisfying(NoMatchingAssetException.class,
                         e -> assertThat(e.candidates()).extracting(c -> c.name()).contains(TGZ))
                 .hasMessageContaining("asset: \"");
@@ -323,7 +323,7 @@ class GitHubSourceTest {
 
     @Test
     void anAssetPinAndAPathPickExactly() throws Exception {
-        FetchedBinary got = github().fetch(FetchRequest.of(
+        FetchedBinary got = github().fetch(Fixture.request(github(), 
                 demo("latest", "asset: \"*_darwin_arm64.zip\"\npath: demo"), LINUX, staging));
 
         assertThat(got.assetName()).isEqualTo("demo_1.2.3_darwin_arm64.zip");

@@ -62,7 +62,7 @@ class UrlAndMirrorSourceTest {
     void aUrlTemplateWithPublisherSpellingsAndAChecksumFile() throws Exception {
         String yaml = "arch_names: {amd64: x86_64}\nchecksum_url: \"" + server.apiUrl()
                 + "acme/tool/releases/download/v{version}/SHA256SUMS\"";
-        FetchedBinary got = fixture.source("url").fetch(FetchRequest.of(
+        FetchedBinary got = fixture.source("url").fetch(Fixture.request(fixture.source("url"),
                 spec("tool", "url", template(), "2.0.0", yaml), LINUX, staging));
 
         assertThat(Files.readAllBytes(got.path())).isEqualTo(linuxBin);
@@ -79,14 +79,14 @@ class UrlAndMirrorSourceTest {
         String yaml = "arch_names: {amd64: x86_64}\nchecksum: sha256:" + sha256(linuxTgz) + "\n"
                 + "platforms:\n  darwin/arm64:\n    url: \"" + server.apiUrl()
                 + "acme/tool/releases/download/v{version}/tool-{version}-macos.zip\"\n";
-        FetchedBinary linux = fixture.source("url").fetch(FetchRequest.of(
+        FetchedBinary linux = fixture.source("url").fetch(Fixture.request(fixture.source("url"),
                 spec("tool", "url", template(), "2.0.0", yaml), LINUX, staging));
         assertThat(linux.evidence()).extracting(e -> e.kind()).containsExactly("inline-checksum");
         Files.delete(linux.path());
 
         // the override names no checksum, and the inline one is for the Linux archive: it must not apply
         String macYaml = yaml.replace("checksum: sha256:" + sha256(linuxTgz), "");
-        FetchedBinary mac = fixture.source("url").fetch(FetchRequest.of(
+        FetchedBinary mac = fixture.source("url").fetch(Fixture.request(fixture.source("url"),
                 spec("tool", "url", template(), "2.0.0", macYaml), MAC, staging));
         assertThat(Files.readAllBytes(mac.path())).isEqualTo(macBin);
         assertThat(mac.evidence()).extracting(e -> e.kind()).containsExactly("none");
@@ -96,7 +96,7 @@ class UrlAndMirrorSourceTest {
     void aWrongInlineChecksumLeavesNothing() {
         String yaml = "arch_names: {amd64: x86_64}\nchecksum: sha256:" + "ab".repeat(32);
 
-        assertThatThrownBy(() -> fixture.source("url").fetch(FetchRequest.of(
+        assertThatThrownBy(() -> fixture.source("url").fetch(Fixture.request(fixture.source("url"),
                 spec("tool", "url", template(), "2.0.0", yaml), LINUX, staging)))
                 .isInstanceOf(DigestMismatchException.class).hasMessageContaining("inline-checksum");
         assertThat(Fixture.filesIn(staging)).isZero();
@@ -123,14 +123,14 @@ class UrlAndMirrorSourceTest {
         assertThat(latest.tag()).isEqualTo("v2.0.0");
         assertThat(latest.assets().get(0).downloadUrl().getScheme()).isEqualTo("file");
 
-        FetchedBinary got = fixture.source("mirror").fetch(FetchRequest.of(
+        FetchedBinary got = fixture.source("mirror").fetch(Fixture.request(fixture.source("mirror"), 
                 spec("tool", "mirror", mirror.toString(), "latest", "repo: acme/tool"), LINUX, staging));
         assertThat(Files.readAllBytes(got.path())).isEqualTo(linuxBin);
         assertThat(got.coordinates()).isEqualTo("mirror:acme/tool");
         assertThat(got.evidence()).extracting(e -> e.kind()).containsExactly("github-digest");
         Files.delete(got.path());
 
-        FetchedBinary old = fixture.source("mirror").fetch(FetchRequest.of(
+        FetchedBinary old = fixture.source("mirror").fetch(Fixture.request(fixture.source("mirror"), 
                 spec("tool", "mirror", mirror.toString(), "1.0.0", "repo: acme/tool"), LINUX, staging));
         assertThat(Files.readString(old.path())).isEqualTo("old");
 
@@ -146,7 +146,7 @@ class UrlAndMirrorSourceTest {
         server.writeMirror(mirror);
         String base = mirror.toUri().toString();
 
-        FetchedBinary got = fixture.source("mirror").fetch(FetchRequest.of(
+        FetchedBinary got = fixture.source("mirror").fetch(Fixture.request(fixture.source("mirror"), 
                 spec("tool", "mirror", base, "v2.0.0", "repo: acme/tool"), LINUX, staging));
         assertThat(Files.readAllBytes(got.path())).isEqualTo(linuxBin);
     }

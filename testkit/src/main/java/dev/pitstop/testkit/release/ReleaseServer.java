@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A local stand-in for GitHub releases, on 127.0.0.1 and random ports, for tests of anything that downloads
@@ -58,6 +59,7 @@ public final class ReleaseServer implements AutoCloseable {
     private final Map<String, RepoFixture> repos = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Faults faults = new Faults();
+    private final List<Consumer<RecordedRequest>> listeners = new CopyOnWriteArrayList<>();
 
     private ReleaseServer() throws IOException {
         AtomicInteger threads = new AtomicInteger();
@@ -111,6 +113,15 @@ public final class ReleaseServer implements AutoCloseable {
 
     public void clearRequests() {
         requests.clear();
+    }
+
+    /**
+     * Calls {@code listener} with every request as it is answered (its body not yet sent), on the server's
+     * thread: to change the releases at an exact point, e.g. publish a new {@code latest} right after a client
+     * read the old one.
+     */
+    public void onRequest(Consumer<RecordedRequest> listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -169,8 +180,10 @@ public final class ReleaseServer implements AutoCloseable {
      * always finds its request in {@link #requests()}.
      */
     void respond(HttpExchange ex, int status, long length) throws IOException {
-        requests.add(new RecordedRequest((String) ex.getAttribute(SERVER_ATTRIBUTE), ex.getRequestMethod(),
-                ex.getRequestURI().toString(), lowerCase(ex.getRequestHeaders()), status));
+        RecordedRequest request = new RecordedRequest((String) ex.getAttribute(SERVER_ATTRIBUTE),
+                ex.getRequestMethod(), ex.getRequestURI().toString(), lowerCase(ex.getRequestHeaders()), status);
+        requests.add(request);
+        listeners.forEach(l -> l.accept(request));
         ex.sendResponseHeaders(status, length);
     }
 
