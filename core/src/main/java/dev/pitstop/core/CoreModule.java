@@ -19,6 +19,7 @@ public final class CoreModule extends AbstractModule {
         bind(EngineFactory.class).to(DefaultEngineFactory.class);
         // declared here so that an engine without the fetchers module has an empty set of sources
         SourceBinder.sourceBinder(binder());
+        SourceBinder.defaultSources(binder());
         bind(FetchProgress.class).toInstance(FetchProgress.NONE);
         // nothing the manifest does not name may start: checked by the supervisor before every exec
         OptionalBinder.newOptionalBinder(binder(), LaunchCheck.class).setBinding().to(StoreIntegrity.class);

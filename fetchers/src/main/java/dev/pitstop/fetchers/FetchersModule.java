@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.pitstop.core.PitstopModule;
+import dev.pitstop.core.source.SourceBinder;
 import dev.pitstop.fetchers.archive.ExtractionLimits;
 import dev.pitstop.fetchers.file.FileModule;
 import dev.pitstop.fetchers.github.GitHubModule;
@@ -14,8 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code github}, {@code url}, {@code mirror} and {@code file} sources, bound in the {@code Source}
- * MapBinder. Needs {@code PitstopHome} (API cache) and a {@code ChecksumParser} (the signing module's) bound
+ * The {@code github}, {@code url}, {@code mirror} and {@code file} sources, bound as default kinds
+ * ({@code SourceBinder.defaultSources}): an embedder's {@code SourceBinder.sourceBinder} binding of the same kind
+ * replaces one. Needs {@code PitstopHome} (API cache) and a {@code ChecksumParser} (the signing module's) bound
  * elsewhere. Override {@link HttpSettings} or {@link ExtractionLimits} with {@code Modules.override}.
  */
 public final class FetchersModule extends AbstractModule implements PitstopModule {
@@ -35,6 +37,8 @@ public final class FetchersModule extends AbstractModule implements PitstopModul
         bind(FetchEnvironment.class).toInstance(new FetchEnvironment(environment));
         bind(HttpSettings.class).toInstance(HttpSettings.defaults());
         bind(ExtractionLimits.class).toInstance(ExtractionLimits.defaults());
+        // declared so that the fetchers work without CoreModule too; embedders' own kinds go in this one
+        SourceBinder.sourceBinder(binder());
         install(new GitHubModule());
         install(new UrlModule());
         install(new FileModule());

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.source.FetchRequest;
@@ -15,6 +13,7 @@ import dev.pitstop.core.source.NoSettings;
 import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.source.SourceBinder;
+import dev.pitstop.core.source.SourceKinds;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.trust.ChecksumParser;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ class FetchersModuleTest {
 
     @Test
     void bindsTheFourKindsAndEmbeddersAddTheirOwn() {
-        Map<String, Source<?>> sources = Guice.createInjector(new FetchersModule(Map.of()), binder -> {
+        SourceKinds sources = Guice.createInjector(new FetchersModule(Map.of()), binder -> {
             binder.bind(PitstopHome.class).toInstance(new PitstopHome(home));
             binder.bind(ChecksumParser.class).to(SumFileParser.class);
         }, new AbstractModule() {
@@ -54,9 +53,22 @@ class FetchersModuleTest {
             protected void configure() {
                 SourceBinder.sourceBinder(binder()).addBinding("custom").to(Custom.class);
             }
-        }).getInstance(Key.get(new TypeLiteral<Map<String, Source<?>>>() { }));
+        }).getInstance(SourceKinds.class);
 
-        assertThat(sources).containsOnlyKeys("github", "url", "mirror", "file", "custom");
-        assertThat(sources.get("custom").resolve(null, null).tag()).isEqualTo("v1");
+        assertThat(sources.names()).containsExactly("custom", "file", "github", "mirror", "url");
+        assertThat(sources.find("custom").orElseThrow().resolve(null, null).tag()).isEqualTo("v1");
+    }
+
+    @Test
+    void anEmbeddersBindingOfABuiltInKindReplacesIt() {
+        SourceKinds sources = Guice.createInjector(new FetchersModule(Map.of()), binder -> {
+            binder.bind(PitstopHome.class).toInstance(new PitstopHome(home));
+            binder.bind(ChecksumParser.class).to(SumFileParser.class);
+            SourceBinder.sourceBinder(binder).addBinding("github").to(Custom.class);
+        }).getInstance(SourceKinds.class);
+
+        assertThat(sources.names()).containsExactly("file", "github", "mirror", "url");
+        assertThat(sources.find("github").orElseThrow()).isInstanceOf(Custom.class);
+        assertThat(sources.find("url").orElseThrow()).isNotInstanceOf(Custom.class);
     }
 }

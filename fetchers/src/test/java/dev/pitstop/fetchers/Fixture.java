@@ -3,8 +3,6 @@ package dev.pitstop.fetchers;
 import dev.pitstop.signing.internal.SumFileParser;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.Platform;
@@ -46,12 +44,12 @@ public final class Fixture {
         });
     }
 
-    public Map<String, Source<?>> sources() {
-        return injector.getInstance(Key.get(new TypeLiteral<Map<String, Source<?>>>() { }));
+    public SourceKinds kinds() {
+        return injector.getInstance(SourceKinds.class);
     }
 
     public Source<?> source(String kind) {
-        return sources().get(kind);
+        return kinds().find(kind).orElseThrow();
     }
 
     /** A fetch of what {@code source} resolves for {@code spec} right now, as the engine asks for it. */
@@ -88,7 +86,7 @@ public final class Fixture {
 
     /** The stack reader over the fetchers' kinds; reading needs only their settings types, never the network. */
     private static final StackReader READER = new StackReader(HostEnvironment.of(Map.of()),
-            new SourceKinds(new Fixture(Path.of("/nonexistent-pitstop-home"), Map.of()).sources()));
+            new Fixture(Path.of("/nonexistent-pitstop-home"), Map.of()).kinds());
 
     public static long filesIn(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {

@@ -10,15 +10,26 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The source kinds installed in this injector (the keys of the {@link SourceBinder} map), for the stack reader,
- * which accepts exactly these, and for the engine, which fetches through them.
+ * The source kinds installed in this injector (see {@link SourceBinder}), for the stack reader, which accepts
+ * exactly these, and for the engine, which fetches through them.
  */
 public final class SourceKinds {
     private final SortedMap<String, Source<?>> sources;
 
-    @Inject
     public SourceKinds(Map<String, Source<?>> sources) {
         this.sources = new TreeMap<>(sources);
+    }
+
+    /** The default kinds, each replaced by an explicit binding of the same name. */
+    @Inject
+    SourceKinds(Map<String, Source<?>> explicit, @DefaultSource Map<String, Source<?>> defaults) {
+        this(merged(explicit, defaults));
+    }
+
+    private static Map<String, Source<?>> merged(Map<String, Source<?>> explicit, Map<String, Source<?>> defaults) {
+        Map<String, Source<?>> all = new TreeMap<>(defaults);
+        all.putAll(explicit);
+        return all;
     }
 
     /** The installed kinds, sorted. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
+import com.google.inject.Binder;
 import dev.pitstop.core.source.SourceBinder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ class DiscoveryAndInjectionTest {
                   a:
                     command: "echo ${PATH}"
                 """);
-        Stack stack = Guice.createInjector(SourceBinder::sourceBinder).getInstance(StackReader.class).read(file);
+        Stack stack = Guice.createInjector(DiscoveryAndInjectionTest::sources).getInstance(StackReader.class).read(file);
         assertThat(stack.processes().get("a").command()).isEqualTo("echo " + System.getenv("PATH"));
     }
 
@@ -85,9 +86,15 @@ class DiscoveryAndInjectionTest {
             @Override
             protected void configure() {
                 bind(HostEnvironment.class).toInstance(HostEnvironment.of(Map.of("GREETING", "hello")));
-                SourceBinder.sourceBinder(binder());
+                sources(binder());
             }
         }).getInstance(StackReader.class);
         assertThat(injected.read(file).processes().get("a").command()).isEqualTo("echo hello");
+    }
+
+    /** No source kinds: what the reader needs of the injector besides the host environment. */
+    private static void sources(Binder binder) {
+        SourceBinder.sourceBinder(binder);
+        SourceBinder.defaultSources(binder);
     }
 }

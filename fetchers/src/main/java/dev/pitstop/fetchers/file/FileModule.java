@@ -7,6 +7,6 @@ import dev.pitstop.core.source.SourceBinder;
 public final class FileModule extends AbstractModule {
     @Override
     protected void configure() {
-        SourceBinder.sourceBinder(binder()).addBinding("file").to(FileSource.class);
+        SourceBinder.defaultSources(binder()).addBinding("file").to(FileSource.class);
     }
 }

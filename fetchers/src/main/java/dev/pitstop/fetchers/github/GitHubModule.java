@@ -7,6 +7,6 @@ import dev.pitstop.core.source.SourceBinder;
 public final class GitHubModule extends AbstractModule {
     @Override
     protected void configure() {
-        SourceBinder.sourceBinder(binder()).addBinding("github").to(GitHubSource.class);
+        SourceBinder.defaultSources(binder()).addBinding("github").to(GitHubSource.class);
     }
 }

@@ -7,7 +7,7 @@ import dev.pitstop.core.source.SourceBinder;
 public final class UrlModule extends AbstractModule {
     @Override
     protected void configure() {
-        SourceBinder.sourceBinder(binder()).addBinding("url").to(UrlSource.class);
-        SourceBinder.sourceBinder(binder()).addBinding("mirror").to(MirrorSource.class);
+        SourceBinder.defaultSources(binder()).addBinding("url").to(UrlSource.class);
+        SourceBinder.defaultSources(binder()).addBinding("mirror").to(MirrorSource.class);
     }
 }

@@ -15,6 +15,7 @@ import dev.pitstop.core.source.RateLimitedException;
 import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.stack.BinarySpec;
+import dev.pitstop.core.stack.StackFileException;
 import dev.pitstop.fetchers.Fixture;
 import dev.pitstop.testkit.release.Archives;
 import dev.pitstop.testkit.release.RecordedRequest;
@@ -336,5 +337,34 @@ class GitHubSourceTest {
                 .hasMessage("binaries.demo.github: 'not a repo': expected OWNER/REPO, for example nats-io/nats-server");
         assertThatThrownBy(() -> github().resolve(spec("demo", "github", "demo-org/missing", "latest", ""), LINUX))
                 .hasMessageContaining("github:demo-org/missing: no published release");
+    }
+
+    @Test
+    void fetchesTheReleaseItWasGivenEvenWhenLatestMovedSince() throws Exception {
+        Source<?> github = github();
+        BinarySpec spec = demo("latest", "");
+        Release resolved = github.resolve(spec, LINUX);
+        server.repo("demo-org/demo").release("v2.0.0")
+                .asset("demo_2.0.0_linux_amd64.tar.gz", Archives.tar().file("demo", "v2", 0755).build("gz"));
+        server.clearRequests();
+
+        FetchedBinary got = github.fetch(FetchRequest.of(spec, resolved, LINUX, staging));
+
+        assertThat(got.version()).isEqualTo("1.2.3");
+        assertThat(Files.readAllBytes(got.path())).isEqualTo(binary);
+        assertThat(server.requests()).extracting(r -> r.pathAndQuery())
+                .noneMatch(p -> p.contains("/releases/latest") || p.contains("2.0.0"));
+    }
+
+    @Test
+    void itsKeysAreCheckedWhenTheStackFileIsRead() {
+        assertThatThrownBy(() -> demo("latest", "tokn_env: MY_TOKEN"))
+                .isInstanceOf(StackFileException.class)
+                .hasMessageEndingWith(":5:5: binaries.demo.tokn_env: unknown key for a github source"
+                        + " (its keys: api, asset, path, prerelease, token_env)");
+        assertThatThrownBy(() -> demo("latest", "prerelease: sometimes"))
+                .hasMessageEndingWith(":5:17: binaries.demo.prerelease: expected true or false");
+        assertThatThrownBy(() -> demo("latest", "token_env: not-a-name"))
+                .hasMessageEndingWith(":5:16: binaries.demo.token_env: 'not-a-name' is not an environment variable name");
     }
 }
