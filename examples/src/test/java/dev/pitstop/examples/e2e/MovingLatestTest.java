@@ -3,6 +3,7 @@ package dev.pitstop.examples.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Injector;
+import dev.pitstop.core.BinarySelection;
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.FetchResult;
@@ -15,7 +16,6 @@ import dev.pitstop.testkit.release.ReleaseServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +64,7 @@ class MovingLatestTest {
     void aReleasePublishedWhileFetchingIsLeftForTheNextFetch() {
         server.repo(REPO).release("v1.0.0").asset(asset1, archive("v1"));
         try (Engine engine = open()) {
-            assertThat(engine.fetch(List.of("tool")).get(0).version()).isEqualTo("1.0.0");
+            assertThat(engine.fetch(BinarySelection.of("tool")).get(0).version()).isEqualTo("1.0.0");
         }
         // v2.0.0 becomes latest the moment the engine has read latest (still v1.0.0, the current version)
         AtomicBoolean published = new AtomicBoolean();
@@ -76,7 +76,7 @@ class MovingLatestTest {
         });
 
         try (Engine engine = open()) {
-            FetchResult again = engine.fetch(List.of("tool")).get(0);
+            FetchResult again = engine.fetch(BinarySelection.of("tool")).get(0);
 
             assertThat(published).isTrue();
             assertThat(again.version()).isEqualTo("1.0.0");
@@ -86,7 +86,7 @@ class MovingLatestTest {
             assertThat(server.requests()).extracting(RecordedRequest::pathAndQuery)
                     .noneMatch(p -> p.contains(asset2));
 
-            FetchResult next = engine.fetch(List.of("tool")).get(0);
+            FetchResult next = engine.fetch(BinarySelection.of("tool")).get(0);
             assertThat(next.version()).isEqualTo("2.0.0");
             assertThat(next.changed()).isTrue();
         }
