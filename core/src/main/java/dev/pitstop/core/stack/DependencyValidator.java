@@ -10,9 +10,12 @@ final class DependencyValidator {
     private enum Visit { ACTIVE, DONE }
 
     private final Map<String, ParsedProcess> processes;
+    /** Written names and replica names ({@code consumer-0}) alike. */
+    private final Map<String, ParsedProcess> owners;
 
     DependencyValidator(Map<String, ParsedProcess> processes) {
         this.processes = processes;
+        this.owners = Replicas.owners(processes);
     }
 
     void validate() {
@@ -27,7 +30,7 @@ final class DependencyValidator {
 
     private void checkTarget(ParsedProcess p, String target, DependencyCondition condition) {
         YamlNode at = p.dependencyNodes().get(target);
-        ParsedProcess dependency = processes.get(target);
+        ParsedProcess dependency = processes.containsKey(target) ? processes.get(target) : owners.get(target);
         if (dependency == null) {
             throw at.keyError("no process named '" + target + "'");
         }
@@ -37,6 +40,12 @@ final class DependencyValidator {
         if (condition == DependencyCondition.PROCESS_LOG_READY && dependency.spec().readyLogLine() == null) {
             throw conditionNode(at).error("process_log_ready needs a ready_log_line on '" + target + "', which has none");
         }
+    }
+
+    private YamlNode dependencyNode(ParsedProcess from, String to) {
+        return from.dependencyNodes().entrySet().stream()
+                .filter(e -> e.getKey().equals(to) || owners.get(e.getKey()) == processes.get(to))
+                .map(Map.Entry::getValue).findFirst().orElse(from.node());
     }
 
     private static YamlNode conditionNode(YamlNode dependency) {
@@ -53,13 +62,13 @@ final class DependencyValidator {
         if (state == Visit.ACTIVE) {
             List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
             cycle.add(name);
-            YamlNode at = processes.get(cycle.get(0)).dependencyNodes().get(cycle.get(1));
+            YamlNode at = dependencyNode(processes.get(cycle.get(0)), cycle.get(1));
             throw at.keyError("dependency cycle: " + String.join(" -> ", cycle));
         }
         visits.put(name, Visit.ACTIVE);
         path.add(name);
         for (String target : processes.get(name).spec().dependsOn().keySet()) {
-            visit(target, visits, path);
+            visit(processes.containsKey(target) ? target : owners.get(target).name(), visits, path);
         }
         path.remove(path.size() - 1);
         visits.put(name, Visit.DONE);

@@ -3,44 +3,45 @@ package dev.pitstop.core.stack;
 import java.util.Set;
 
 /**
- * The keys of each section: those Pitstop reads, and those Process Compose knows but Pitstop ignores
- * (with a warning). Taken from Process Compose's schema ({@code schemas/process-compose-schema.json}) and
- * its {@code src/types} package.
+ * The keys of each section: those Pitstop reads, and those Process Compose (v1.122, {@code src/types})
+ * knows but Pitstop ignores with a warning. Under {@code is_strict: true} only keys in neither set are
+ * errors, so every file Process Compose accepts strictly is accepted here too.
  */
 final class Keys {
     private Keys() {}
 
     static final Set<String> TOP = Set.of("version", "processes", "environment", "log_location", "shell",
-            "ordered_shutdown", "is_strict", "disable_env_expansion", "binaries");
+            "ordered_shutdown", "is_strict", "disable_env_expansion", "binaries", "vars", "extends", "env_cmds",
+            "name");
     static final Set<String> TOP_PC_ONLY = Set.of("log_level", "log_length", "log_configuration", "log_format",
-            "vars", "is_tui_disabled", "extends", "env_cmds", "name", "mcp_server", "file_names", "env_file_names",
-            "dot_env_vars", "is_dotenv_disabled");
+            "is_tui_disabled", "mcp_server", "file_names", "env_file_names", "dot_env_vars");
 
     static final Set<String> SHELL = Set.of("shell_command", "shell_argument");
     static final Set<String> SHELL_PC_ONLY = Set.of("elevated_shell_command", "elevated_shell_argument");
 
-    /** {@code description} and {@code namespace} only label a process, so they are read silently. */
+    /** {@code description} and {@code namespace} label a process; {@code extends} is resolved before parsing. */
     static final Set<String> PROCESS = Set.of("command", "entrypoint", "working_dir", "environment", "env_file",
             "depends_on", "readiness_probe", "liveness_probe", "ready_log_line", "availability", "shutdown",
-            "log_location", "disabled", "replicas", "success_exit_codes", "description", "namespace",
+            "log_location", "disabled", "is_disabled", "replicas", "success_exit_codes", "description", "namespace",
+            "vars", "is_template_disabled", "is_dotenv_disabled", "extends", "name",
             "on_dependency_reload", "reload_timeout_seconds");
     static final Set<String> PROCESS_PC_ONLY = Set.of("is_daemon", "is_tty", "launch_timeout_seconds",
-            "log_configuration", "disable_ansi_colors", "vars", "is_foreground", "is_elevated", "is_interactive",
-            "is_disabled", "is_dotenv_disabled", "schedule", "watch", "mcp", "name", "original_config",
-            "replica_num", "replica_name", "executable", "args");
+            "log_configuration", "disable_ansi_colors", "is_foreground", "is_elevated", "is_interactive",
+            "schedule", "watch", "mcp", "original_config", "replica_num", "replica_name", "executable", "args",
+            "truncate_log", "monitor_for", "monitor_silence_threshold");
 
     static final Set<String> DEPENDENCY = Set.of("condition");
 
-    static final Set<String> AVAILABILITY = Set.of("restart", "backoff_seconds", "max_restarts");
-    static final Set<String> AVAILABILITY_PC_ONLY = Set.of("exit_on_end", "exit_on_skipped");
+    static final Set<String> AVAILABILITY = Set.of("restart", "backoff_seconds", "max_restarts", "exit_on_end",
+            "exit_on_skipped");
 
     static final Set<String> SHUTDOWN = Set.of("command", "signal", "timeout_seconds", "parent_only");
+    static final Set<String> SHUTDOWN_PC_ONLY = Set.of("send_keys");
 
     static final Set<String> PROBE = Set.of("exec", "http_get", "tcp", "initial_delay_seconds", "period_seconds",
             "timeout_seconds", "success_threshold", "failure_threshold");
     static final Set<String> EXEC = Set.of("command", "working_dir");
-    static final Set<String> HTTP_GET = Set.of("host", "scheme", "path", "port", "headers");
-    static final Set<String> HTTP_GET_PC_ONLY = Set.of("method", "status_code", "num_port");
+    static final Set<String> HTTP_GET = Set.of("host", "scheme", "path", "port", "headers", "status_code", "num_port");
     static final Set<String> TCP = Set.of("host", "port");
 
     static final Set<String> NONE = Set.of();

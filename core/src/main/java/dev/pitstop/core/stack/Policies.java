@@ -10,7 +10,7 @@ final class Policies {
         if (node.isMissing()) {
             return Availability.DEFAULT;
         }
-        ctx.checkKeys(node, Keys.AVAILABILITY, Keys.AVAILABILITY_PC_ONLY);
+        ctx.checkKeys(node, Keys.AVAILABILITY, Keys.NONE);
         YamlNode restartNode = node.get("restart");
         String text = restartNode.string();
         RestartPolicy restart = text == null ? RestartPolicy.NO : RestartPolicy.fromYaml(text);
@@ -19,14 +19,15 @@ final class Policies {
         }
         return new Availability(restart,
                 nonNegative(node.get("backoff_seconds"), Availability.DEFAULT.backoffSeconds()),
-                nonNegativeInt(node.get("max_restarts")));
+                nonNegativeInt(node.get("max_restarts")), node.get("exit_on_end").bool(false),
+                node.get("exit_on_skipped").bool(false));
     }
 
     static ShutdownSpec shutdown(ReadContext ctx, YamlNode node) {
         if (node.isMissing()) {
             return ShutdownSpec.DEFAULT;
         }
-        ctx.checkKeys(node, Keys.SHUTDOWN, Keys.NONE);
+        ctx.checkKeys(node, Keys.SHUTDOWN, Keys.SHUTDOWN_PC_ONLY);
         YamlNode signalNode = node.get("signal");
         int signal = signalNode.integer(ShutdownSpec.DEFAULT.signal());
         if (signal < 1 || signal > MAX_SIGNAL) {

@@ -16,7 +16,7 @@ final class ProbeParser {
     }
 
     /** @return the probe, or {@code null} when the key is absent */
-    ProbeSpec parse(YamlNode node, Path processWorkingDir) {
+    ProbeSpec parse(YamlNode node, Path processWorkingDir, Templater t) {
         if (node.isMissing()) {
             return null;
         }
@@ -28,8 +28,8 @@ final class ProbeParser {
         }
         YamlNode action = given.get(0);
         ProbeSpec.Action parsed = switch (action.key()) {
-            case "exec" -> exec(action, processWorkingDir);
-            case "http_get" -> httpGet(action);
+            case "exec" -> exec(action, processWorkingDir, t);
+            case "http_get" -> httpGet(action, t);
             default -> tcp(action);
         };
         // 0 (or absent) means "the default", as in Process Compose, which treats values below 1 that way
@@ -41,9 +41,9 @@ final class ProbeParser {
                 nonNegativeInt(node.get("failure_threshold"), 3));
     }
 
-    private ProbeSpec.Action exec(YamlNode node, Path processWorkingDir) {
+    private ProbeSpec.Action exec(YamlNode node, Path processWorkingDir, Templater t) {
         ctx.checkKeys(node, Keys.EXEC, Keys.NONE);
-        String command = node.get("command").string();
+        String command = t.render(node.get("command"));
         if (command == null || command.isBlank()) {
             throw node.keyError("an exec probe needs a command");
         }
@@ -51,20 +51,55 @@ final class ProbeParser {
         return new ProbeSpec.Exec(command, dir == null ? processWorkingDir : ctx.resolve(dir));
     }
 
-    private ProbeSpec.Action httpGet(YamlNode node) {
-        ctx.checkKeys(node, Keys.HTTP_GET, Keys.HTTP_GET_PC_ONLY);
-        String scheme = node.get("scheme").string("http");
+    private ProbeSpec.Action httpGet(YamlNode node, Templater t) {
+        ctx.checkKeys(node, Keys.HTTP_GET, Keys.NONE);
+        String scheme = orDefault(t.render(node.get("scheme")), "http");
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw node.get("scheme").error("expected http or https, found '" + scheme + "'");
         }
-        String path = node.get("path").string("/");
+        String path = orDefault(t.render(node.get("path")), "/");
         Map<String, String> headers = new LinkedHashMap<>();
         for (YamlNode header : node.get("headers").entries()) {
             headers.put(header.key(), header.string(""));
         }
         int defaultPort = scheme.equals("https") ? 443 : 80;
-        return new ProbeSpec.HttpGet(scheme, node.get("host").string("127.0.0.1"), port(node.get("port"), defaultPort),
-                path.startsWith("/") ? path : "/" + path, Map.copyOf(headers));
+        YamlNode statusNode = node.get("status_code");
+        int status = statusNode.integer(0);
+        return new ProbeSpec.HttpGet(scheme, orDefault(t.render(node.get("host")), "127.0.0.1"),
+                httpPort(node, t, defaultPort), path.startsWith("/") ? path : "/" + path, Map.copyOf(headers),
+                status < 1 || status >= 400 ? 200 : status);
+    }
+
+    /**
+     * Process Compose's port is text (so that it can be a template); one that is not a number in 1..65535
+     * is left out of the URL, which means the scheme's port. {@code num_port} is what it computes from it.
+     */
+    private int httpPort(YamlNode node, Templater t, int defaultPort) {
+        YamlNode portNode = node.get("port");
+        String text = t.render(portNode);
+        if (text == null || text.isBlank()) {
+            int numPort = node.get("num_port").integer(0);
+            return numPort >= 1 && numPort <= 65535 ? numPort : defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(text.strip());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // as below
+        }
+        ctx.warn(portNode, "port '" + text + "' is not a number in 1..65535; using the " + scheme(defaultPort)
+                + " port " + defaultPort + ", as Process Compose does");
+        return defaultPort;
+    }
+
+    private static String scheme(int port) {
+        return port == 443 ? "https" : "http";
+    }
+
+    private static String orDefault(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s;
     }
 
     private ProbeSpec.Action tcp(YamlNode node) {

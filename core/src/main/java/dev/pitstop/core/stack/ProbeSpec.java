@@ -16,9 +16,17 @@ public record ProbeSpec(Action action, double initialDelaySeconds, double period
     /** Runs {@code command} through the stack's shell; exit code 0 is success. */
     public record Exec(String command, Path workingDir) implements Action {}
 
-    /** A GET whose status is 2xx or 3xx is success. */
-    public record HttpGet(String scheme, String host, int port, String path, Map<String, String> headers)
-            implements Action {}
+    /**
+     * A GET. With {@code statusCode} 0 any 2xx or 3xx status is success; otherwise exactly that status is
+     * (Process Compose's {@code status_code}, which it defaults to 200). {@code port} 0 means the scheme's
+     * default port, which is what Process Compose does with a port that is not a number.
+     */
+    public record HttpGet(String scheme, String host, int port, String path, Map<String, String> headers,
+                          int statusCode) implements Action {
+        public HttpGet(String scheme, String host, int port, String path, Map<String, String> headers) {
+            this(scheme, host, port, path, headers, 0);
+        }
+    }
 
     /** A TCP connect that succeeds is success (Pitstop extension). */
     public record Tcp(String host, int port) implements Action {}

@@ -11,16 +11,24 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Reads one entry of {@code processes:}. */
+/**
+ * Reads one entry of {@code processes:}, once per replica: Process Compose renders templates per
+ * replica ({@code {{.PC_REPLICA_NUM}}}), so each replica may differ in command, ports and paths.
+ */
 final class ProcessParser {
+    /** Process Compose's per-replica placeholder in {@code log_location}. */
+    private static final String LOG_REPLICA = "{" + Replicas.REPLICA_NUM + "}";
+
     private final ReadContext ctx;
     private final ProbeParser probes;
-    private final Map<String, String> stackEnvironment;
+    private final ProcessEnvironment environments;
+    private final YamlNode stackVars;
 
-    ProcessParser(ReadContext ctx, Map<String, String> stackEnvironment) {
+    ProcessParser(ReadContext ctx, ProcessEnvironment environments, YamlNode stackVars) {
         this.ctx = ctx;
         this.probes = new ProbeParser(ctx);
-        this.stackEnvironment = stackEnvironment;
+        this.environments = environments;
+        this.stackVars = stackVars;
     }
 
     ParsedProcess parse(YamlNode node) {
@@ -29,45 +37,87 @@ final class ProcessParser {
             throw node.error("a process is a map (command: …), found " + node.describe());
         }
         ctx.checkKeys(node, Keys.PROCESS, Keys.PROCESS_PC_ONLY);
-        // labels only: read so that a wrong type is still reported
-        node.get("description").string();
-        node.get("namespace").string();
-
-        ProcessSpec.Builder b = ProcessSpec.builder(name);
-        command(node, b);
-        String dir = node.get("working_dir").string();
-        Path workingDir = dir == null ? ctx.directory() : ctx.resolve(dir);
-        b.workingDir(workingDir);
-        b.environment(environment(node));
-        Map<String, YamlNode> dependencyNodes = dependencies(node.get("depends_on"), b);
-        b.readinessProbe(probes.parse(node.get("readiness_probe"), workingDir));
-        b.livenessProbe(probes.parse(node.get("liveness_probe"), workingDir));
-        b.readyLogLine(readyLogLine(node.get("ready_log_line")));
-        b.availability(Policies.availability(ctx, node.get("availability")));
-        b.shutdown(Policies.shutdown(ctx, node.get("shutdown")));
-        String log = node.get("log_location").string();
-        b.logLocation(log == null ? null : ctx.resolve(log));
-        b.disabled(node.get("disabled").bool(false));
-        b.successExitCodes(exitCodes(node.get("success_exit_codes")));
-        b.onDependencyReload(Policies.onDependencyReload(node.get("on_dependency_reload")));
-        b.reloadTimeoutSeconds(Policies.positiveOrDefault(node.get("reload_timeout_seconds"),
-                ProcessSpec.DEFAULT_RELOAD_TIMEOUT_SECONDS));
         YamlNode replicasNode = node.get("replicas");
         int replicas = replicasNode.integer(1);
         if (replicas < 1) {
             throw replicasNode.error("replicas must be at least 1, found " + replicas);
         }
-        return new ParsedProcess(node, b.build(), replicas, dependencyNodes);
+        Map<String, DependencyCondition> dependsOn = new LinkedHashMap<>();
+        Map<String, YamlNode> dependencyNodes = dependencies(node.get("depends_on"), dependsOn);
+        List<ProcessSpec> specs = new ArrayList<>();
+        for (int r = 0; r < replicas; r++) {
+            specs.add(replica(node, Templater.of(stackVars, node.get("vars"), r), r, replicas, dependsOn));
+        }
+        return new ParsedProcess(node, specs.get(0), replicas, dependencyNodes, specs);
     }
 
-    private static void command(YamlNode node, ProcessSpec.Builder b) {
+    private ProcessSpec replica(YamlNode node, Templater t, int replica, int replicas,
+                                Map<String, DependencyCondition> dependsOn) {
+        t.render(node.get("description"));
+        ProcessSpec.Builder b = ProcessSpec.builder(node.key());
+        command(node, b, node.get("is_template_disabled").bool(false) ? null : t);
+        String dir = t.render(node.get("working_dir"));
+        Path workingDir = dir == null || dir.isEmpty() ? ctx.directory() : ctx.resolve(dir);
+        b.workingDir(workingDir);
+        b.environment(environments.of(node, t, dir == null || dir.isEmpty() ? ctx.directory() : workingDir));
+        dependsOn.forEach(b::dependsOn);
+        b.readinessProbe(probes.parse(node.get("readiness_probe"), workingDir, t));
+        b.livenessProbe(probes.parse(node.get("liveness_probe"), workingDir, t));
+        b.readyLogLine(readyLogLine(node.get("ready_log_line")));
+        b.availability(Policies.availability(ctx, node.get("availability")));
+        b.shutdown(Policies.shutdown(ctx, node.get("shutdown")));
+        b.logLocation(logLocation(t.render(node.get("log_location")), replica, replicas));
+        b.disabled(disabled(node));
+        b.successExitCodes(exitCodes(node.get("success_exit_codes")));
+        b.onDependencyReload(Policies.onDependencyReload(node.get("on_dependency_reload")));
+        b.reloadTimeoutSeconds(Policies.positiveOrDefault(node.get("reload_timeout_seconds"),
+                ProcessSpec.DEFAULT_RELOAD_TIMEOUT_SECONDS));
+        b.namespaces(namespaces(node.get("namespace")));
+        return b.build();
+    }
+
+    private Path logLocation(String log, int replica, int replicas) {
+        if (log == null || log.isEmpty()) {
+            return null;
+        }
+        if (log.contains(LOG_REPLICA)) {
+            log = log.replace(LOG_REPLICA, Integer.toString(replica));
+        } else if (replicas > 1) {
+            log = log + "." + replica;
+        }
+        return ctx.resolve(log);
+    }
+
+    /** {@code is_disabled: "true"/"false"} (a string, so that an override file can turn it off) wins over {@code disabled}. */
+    private static boolean disabled(YamlNode node) {
+        String isDisabled = node.get("is_disabled").string();
+        if ("true".equals(isDisabled) || "false".equals(isDisabled)) {
+            return Boolean.parseBoolean(isDisabled);
+        }
+        return node.get("disabled").bool(false);
+    }
+
+    /** A name or a list of names; empty entries and repeats dropped, as Process Compose normalizes them. */
+    private static List<String> namespaces(YamlNode node) {
+        Set<String> names = new LinkedHashSet<>();
+        List<YamlNode> items = node.isList() ? node.items() : node.isMissing() ? List.of() : List.of(node);
+        for (YamlNode item : items) {
+            String n = item.string("").strip();
+            if (!n.isEmpty()) {
+                names.add(n);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static void command(YamlNode node, ProcessSpec.Builder b, Templater t) {
         YamlNode command = node.get("command");
         YamlNode entrypoint = node.get("entrypoint");
         if (!command.isMissing() && !entrypoint.isMissing()) {
             throw entrypoint.keyError("set either command or entrypoint, not both");
         }
         if (!command.isMissing()) {
-            String text = command.string();
+            String text = t == null ? command.string() : t.render(command);
             if (text.isBlank()) {
                 throw command.error("command is empty");
             }
@@ -85,24 +135,7 @@ final class ProcessParser {
         b.entrypoint(argv);
     }
 
-    /** The stack's variables, then the env files', then the process's own: later ones win. */
-    private Map<String, String> environment(YamlNode node) {
-        Map<String, String> env = new LinkedHashMap<>(stackEnvironment);
-        YamlNode envFile = node.get("env_file");
-        List<YamlNode> files = envFile.isList() ? envFile.items() : envFile.isMissing() ? List.of() : List.of(envFile);
-        for (YamlNode file : files) {
-            String name = file.string("");
-            Path path = ctx.resolve(name);
-            if (!Files.isRegularFile(path)) {
-                throw file.error("env file '" + name + "' does not exist (paths are relative to the stack file)");
-            }
-            env.putAll(DotEnv.read(path));
-        }
-        env.putAll(Environments.read(node.get("environment")));
-        return env;
-    }
-
-    private Map<String, YamlNode> dependencies(YamlNode dependsOn, ProcessSpec.Builder b) {
+    private Map<String, YamlNode> dependencies(YamlNode dependsOn, Map<String, DependencyCondition> into) {
         Map<String, YamlNode> nodes = new LinkedHashMap<>();
         for (YamlNode dep : dependsOn.entries()) {
             DependencyCondition condition = DependencyCondition.PROCESS_STARTED;
@@ -118,7 +151,7 @@ final class ProcessParser {
                     }
                 }
             }
-            b.dependsOn(dep.key(), condition);
+            into.put(dep.key(), condition);
             nodes.put(dep.key(), dep);
         }
         return nodes;
@@ -143,5 +176,9 @@ final class ProcessParser {
             codes.add(code.integer(0));
         }
         return codes;
+    }
+
+    static boolean exists(Path file) {
+        return Files.isRegularFile(file);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param binaries the managed binaries the entry names with {@code ${bin:NAME}} (command, entrypoint,
  *                 environment, probes), in order of first appearance, as the reader saw them; a swap of one of
  *                 them reloads this process, and only such a swap does
+ * @param namespaces the Process Compose namespaces the process belongs to (default {@code [default]})
  */
 public record ProcessSpec(
         String name,
@@ -38,9 +39,12 @@ public record ProcessSpec(
         Set<Integer> successExitCodes,
         DependencyReloadPolicy onDependencyReload,
         double reloadTimeoutSeconds,
-        Set<String> binaries) {
+        Set<String> binaries,
+        List<String> namespaces) {
 
     public static final double DEFAULT_RELOAD_TIMEOUT_SECONDS = 30;
+    /** Process Compose's namespace for a process that names none. */
+    public static final String DEFAULT_NAMESPACE = "default";
 
     public ProcessSpec {
         Objects.requireNonNull(name, "name");
@@ -58,13 +62,14 @@ public record ProcessSpec(
             reloadTimeoutSeconds = DEFAULT_RELOAD_TIMEOUT_SECONDS;
         }
         binaries = binaries == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(binaries));
+        namespaces = namespaces == null || namespaces.isEmpty() ? List.of(DEFAULT_NAMESPACE) : List.copyOf(namespaces);
     }
 
     /** This spec with the binaries its entry names. */
     public ProcessSpec withBinaries(Set<String> names) {
         return new ProcessSpec(name, command, entrypoint.isEmpty() ? null : entrypoint, workingDir, environment,
                 dependsOn, readinessProbe, livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled,
-                successExitCodes, onDependencyReload, reloadTimeoutSeconds, names);
+                successExitCodes, onDependencyReload, reloadTimeoutSeconds, names, namespaces);
     }
 
     /** A builder for programs and tests that assemble a stack without a file. */
@@ -91,6 +96,7 @@ public record ProcessSpec(
         private DependencyReloadPolicy onDependencyReload;
         private double reloadTimeoutSeconds;
         private Set<String> binaries;
+        private List<String> namespaces;
 
         private Builder(String name) {
             this.name = name;
@@ -113,11 +119,12 @@ public record ProcessSpec(
         public Builder onDependencyReload(DependencyReloadPolicy policy) { this.onDependencyReload = policy; return this; }
         public Builder reloadTimeoutSeconds(double seconds) { this.reloadTimeoutSeconds = seconds; return this; }
         public Builder binaries(Set<String> names) { this.binaries = names; return this; }
+        public Builder namespaces(List<String> names) { this.namespaces = names; return this; }
 
         public ProcessSpec build() {
             return new ProcessSpec(name, command, entrypoint, workingDir, environment, dependsOn, readinessProbe,
                     livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled, successExitCodes,
-                    onDependencyReload, reloadTimeoutSeconds, binaries);
+                    onDependencyReload, reloadTimeoutSeconds, binaries, namespaces);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.pitstop.core.stack;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +11,7 @@ final class ReadContext {
     private final Path directory;
     private final boolean strict;
     private final Expander expander;
-    private final List<String> warnings = new ArrayList<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
 
     ReadContext(YamlDocument doc, boolean strict, Expander expander) {
         this.doc = doc;
@@ -28,7 +28,8 @@ final class ReadContext {
 
     Expander expander() { return expander; }
 
-    List<String> warnings() { return warnings; }
+    /** In file order, each once (a process is read once per replica). */
+    List<String> warnings() { return List.copyOf(warnings); }
 
     YamlNode root() {
         return new YamlNode(this, "", null, doc.root());
@@ -41,7 +42,7 @@ final class ReadContext {
 
     void warn(YamlNode at, String problem) {
         YamlDocument.Mark m = doc.keyMark(at.path());
-        warnings.add(new StackFileException(doc.file(), m.line(), m.column(), at.path(), problem).getMessage());
+        warnings.add(new StackFileException(m.file(), m.line(), m.column(), at.path(), problem).getMessage());
     }
 
     /**

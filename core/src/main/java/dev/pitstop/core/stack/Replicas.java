@@ -1,6 +1,7 @@
 package dev.pitstop.core.stack;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Map;
 /**
  * Expands {@code replicas: N} into processes {@code NAME-0} … {@code NAME-(N-1)}, numbers zero-padded to
  * the width of N-1's decade as Process Compose does ({@code ProcessConfig.CalculateReplicaName}); a
- * dependency on a replicated process becomes a dependency on each replica.
+ * dependency on a replicated process becomes a dependency on each replica, one on a single replica
+ * ({@code consumer-0}) stays as written.
  */
 final class Replicas {
     static final String REPLICA_NUM = "PC_REPLICA_NUM";
@@ -20,14 +22,23 @@ final class Replicas {
         Map<String, ProcessSpec> out = new LinkedHashMap<>();
         for (ParsedProcess p : parsed.values()) {
             Map<String, DependencyCondition> deps = new LinkedHashMap<>();
-            p.spec().dependsOn().forEach((target, condition) ->
-                    names(parsed.get(target)).forEach(n -> deps.put(n, condition)));
+            p.spec().dependsOn().forEach((target, condition) -> {
+                ParsedProcess whole = parsed.get(target);
+                (whole == null ? List.of(target) : names(whole)).forEach(n -> deps.putIfAbsent(n, condition));
+            });
             List<String> names = names(p);
             for (int i = 0; i < names.size(); i++) {
-                out.put(names.get(i), replica(p.spec(), names.get(i), i, deps));
+                out.put(names.get(i), replica(p.replicaSpecs().get(i), names.get(i), i, deps));
             }
         }
         return out;
+    }
+
+    /** Every replica's name, mapped to its process as written. */
+    static Map<String, ParsedProcess> owners(Map<String, ParsedProcess> parsed) {
+        Map<String, ParsedProcess> owners = new HashMap<>();
+        parsed.values().forEach(p -> names(p).forEach(n -> owners.put(n, p)));
+        return owners;
     }
 
     static List<String> names(ParsedProcess p) {
@@ -49,6 +60,6 @@ final class Replicas {
         return new ProcessSpec(name, t.command(), t.entrypoint().isEmpty() ? null : t.entrypoint(), t.workingDir(), env,
                 deps, t.readinessProbe(), t.livenessProbe(), t.readyLogLine(), t.availability(), t.shutdown(),
                 t.logLocation(), t.disabled(), t.successExitCodes(), t.onDependencyReload(), t.reloadTimeoutSeconds(),
-                t.binaries());
+                t.binaries(), t.namespaces());
     }
 }

@@ -12,11 +12,16 @@ import java.util.Map;
  * @param file the stack file (absolute), or {@code null} for a stack assembled in code
  * @param processes in file order; replicas already expanded
  * @param shell the argv prefix that runs a {@code command} string (default {@code bash -c})
- * @param warnings unknown keys and similar findings that did not stop the read
+ * @param warnings unknown keys and similar findings that did not stop the read, one line each
+ *                 ({@code file:line:column: key: problem})
+ * @param files every file the stack was read from, in the order given ({@code file} first); reading
+ *              them again gives the same stack
+ * @param envCommands Process Compose's {@code env_cmds}: variable name → shell command whose trimmed
+ *                    output is added to the stack's environment when the stack starts
  */
 public record Stack(Path file, Map<String, ProcessSpec> processes, Map<String, BinarySpec> binaries,
                     Map<String, String> environment, Path logLocation, List<String> shell, boolean orderedShutdown,
-                    boolean strict, List<String> warnings) {
+                    boolean strict, List<String> warnings, List<Path> files, Map<String, String> envCommands) {
 
     public static final List<String> DEFAULT_SHELL = List.of("bash", "-c");
 
@@ -26,6 +31,14 @@ public record Stack(Path file, Map<String, ProcessSpec> processes, Map<String, B
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         shell = shell == null || shell.isEmpty() ? DEFAULT_SHELL : List.copyOf(shell);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        files = files == null || files.isEmpty() ? (file == null ? List.of() : List.of(file)) : List.copyOf(files);
+        envCommands = envCommands == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(envCommands));
+    }
+
+    public Stack(Path file, Map<String, ProcessSpec> processes, Map<String, BinarySpec> binaries,
+                 Map<String, String> environment, Path logLocation, List<String> shell, boolean orderedShutdown,
+                 boolean strict, List<String> warnings) {
+        this(file, processes, binaries, environment, logLocation, shell, orderedShutdown, strict, warnings, null, null);
     }
 
     /** A stack assembled in code, with defaults for everything but its processes. */

@@ -16,12 +16,15 @@ final class StackParser {
     private final Map<String, String> hostVariables;
     private final SourceKinds kinds;
     private final SourceSettingsReader settings;
+    private final List<Path> files;
 
-    StackParser(YamlDocument doc, Map<String, String> hostVariables, SourceKinds kinds, SourceSettingsReader settings) {
+    StackParser(YamlDocument doc, Map<String, String> hostVariables, SourceKinds kinds, SourceSettingsReader settings,
+                List<Path> files) {
         this.doc = doc;
         this.hostVariables = hostVariables;
         this.kinds = kinds;
         this.settings = settings;
+        this.files = files;
     }
 
     Stack parse() {
@@ -30,13 +33,17 @@ final class StackParser {
         boolean strict = raw.get("is_strict").bool(false);
         boolean expand = !raw.get("disable_env_expansion").bool(false);
         Path directory = doc.file().getParent();
+        new ProcessExtends(doc).resolve();
+        Map<String, String> dotEnv = dotEnv(directory);
 
-        ReadContext ctx = new ReadContext(doc, strict, new Expander(variables(directory),
+        ReadContext ctx = new ReadContext(doc, strict, new Expander(variables(dotEnv),
                 directory.resolve(".pitstop").resolve("bin"), declaredBinaries(raw.get("binaries")), expand));
         YamlNode root = ctx.root();
         YamlNode binariesNode = root.get("binaries");
         ctx.checkKeys(root, Keys.TOP, Keys.TOP_PC_ONLY);
         root.get("version").string();
+        root.get("name").string();
+        root.get("extends").string();
         boolean orderedShutdown = root.get("ordered_shutdown").bool(false);
 
         Map<String, BinarySpec> binaries = new BinaryParser(ctx, kinds, settings).parse(binariesNode);
@@ -44,7 +51,12 @@ final class StackParser {
         String log = root.get("log_location").string();
         List<String> shell = shell(ctx, root.get("shell"));
 
-        ProcessParser processParser = new ProcessParser(ctx, environment);
+        Map<String, String> envCommands = new LinkedHashMap<>();
+        for (YamlNode cmd : root.get("env_cmds").entries()) {
+            envCommands.put(cmd.key(), cmd.string(""));
+        }
+        ProcessParser processParser = new ProcessParser(ctx,
+                new ProcessEnvironment(ctx, dotEnv, hostVariables, environment), root.get("vars"));
         Map<String, ParsedProcess> parsed = new LinkedHashMap<>();
         ctx.expander().takeReferences(); // what the top-level sections named belongs to no one process
         for (YamlNode entry : root.get("processes").entries()) {
@@ -56,17 +68,18 @@ final class StackParser {
 
         return new Stack(doc.file(), Replicas.expand(parsed), binaries, environment,
                 log == null ? null : ctx.resolve(log), shell, orderedShutdown, strict,
-                ctx.warnings());
+                ctx.warnings(), files, envCommands);
     }
 
-    /** The host's variables over those of a {@code .env} next to the stack file, as godotenv loads them. */
-    private Map<String, String> variables(Path directory) {
-        Map<String, String> vars = new HashMap<>();
+    private static Map<String, String> dotEnv(Path directory) {
         Path dotEnv = directory.resolve(".env");
-        if (Files.isRegularFile(dotEnv)) {
-            vars.putAll(DotEnv.read(dotEnv));
-        }
-        vars.putAll(hostVariables);
+        return Files.isRegularFile(dotEnv) ? DotEnv.read(dotEnv) : Map.of();
+    }
+
+    /** What {@code ${VAR}} sees: as in Process Compose's loader, a {@code .env} value wins over the host's. */
+    private Map<String, String> variables(Map<String, String> dotEnv) {
+        Map<String, String> vars = new HashMap<>(hostVariables);
+        vars.putAll(dotEnv);
         return vars;
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,9 +17,12 @@ import java.util.Objects;
  * keys that are merely not used end up in {@link Stack#warnings()}.
  */
 public final class StackReader {
-    /** The names {@link #discover(Path)} tries, in order. */
+    /** The names {@link #discover(Path)} tries, in order: Pitstop's own, then Process Compose's order. */
     public static final List<String> FILE_NAMES =
-            List.of("pitstop.yaml", "process-compose.yaml", "process-compose.yml", "compose.yaml", "compose.yml");
+            List.of("pitstop.yaml", "compose.yml", "compose.yaml", "process-compose.yml", "process-compose.yaml");
+    /** The override files {@link #discoverFiles(Path)} adds, Process Compose's names in its order. */
+    public static final List<String> OVERRIDE_NAMES = List.of("compose.override.yml", "compose.override.yaml",
+            "process-compose.override.yml", "process-compose.override.yaml");
 
     private final HostEnvironment environment;
     private final SourceKinds kinds;
@@ -33,7 +37,24 @@ public final class StackReader {
 
     /** Reads and validates {@code file}; relative paths in it are taken from its folder. */
     public Stack read(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
+        return read(List.of(file));
+    }
+
+    /**
+     * Reads several files as one stack, as Process Compose's repeated {@code -f} does: each later file is
+     * merged onto the ones before it (see docs/stack-file.md, "Several files"). Relative paths are taken
+     * from the first file's folder, which also holds the state folder.
+     */
+    public Stack read(List<Path> files) {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no stack file given");
+        }
+        List<Path> absolute = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+        YamlDocument doc = new StackFiles(StackReader::parse).load(absolute);
+        return new StackParser(doc, environment.variables(), kinds, settings, absolute).parse();
+    }
+
+    private static YamlDocument parse(Path absolute) {
         String text;
         try {
             text = Files.readString(absolute);
@@ -42,18 +63,39 @@ public final class StackReader {
         } catch (IOException e) {
             throw new StackFileException(absolute, 0, 0, null, "cannot read: " + e);
         }
-        return new StackParser(YamlDocument.parse(absolute, text), environment.variables(), kinds, settings).parse();
+        return YamlDocument.parse(absolute, text);
     }
 
     /** The first of {@link #FILE_NAMES} that exists in {@code dir}, as an absolute path. */
     public Path discover(Path dir) {
+        return discoverFiles(dir).get(0);
+    }
+
+    /**
+     * The stack file found in {@code dir} and, as Process Compose does when no file is named, the first
+     * of {@link #OVERRIDE_NAMES} next to it if there is one.
+     */
+    public List<Path> discoverFiles(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
-        for (String name : FILE_NAMES) {
-            Path candidate = absolute.resolve(name);
+        Path main = first(absolute, FILE_NAMES);
+        if (main == null) {
+            throw new StackFileException(absolute, 0, 0, null, "no stack file found; tried " + String.join(", ", FILE_NAMES));
+        }
+        List<Path> files = new ArrayList<>(List.of(main));
+        Path override = first(absolute, OVERRIDE_NAMES);
+        if (override != null) {
+            files.add(override);
+        }
+        return files;
+    }
+
+    private static Path first(Path dir, List<String> names) {
+        for (String name : names) {
+            Path candidate = dir.resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new StackFileException(absolute, 0, 0, null, "no stack file found; tried " + String.join(", ", FILE_NAMES));
+        return null;
     }
 }

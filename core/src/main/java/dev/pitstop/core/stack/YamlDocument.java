@@ -24,10 +24,8 @@ import java.util.Map;
  */
 final class YamlDocument {
 
-    /** A 1-based line and column. */
-    record Mark(int line, int column) {
-        static final Mark START = new Mark(1, 1);
-    }
+    /** A 1-based line and column in {@code file} (a merged document holds marks of several files). */
+    record Mark(Path file, int line, int column) {}
 
     // an empty plain value (`key:`) is null, as in go-yaml; the builder's default would read it as ""
     private static final YAMLFactory YAML = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
@@ -55,12 +53,12 @@ final class YamlDocument {
                 throw doc.error("", false, "the file is empty; expected a map with a 'processes:' section");
             }
             if (parser.currentToken() != JsonToken.START_OBJECT) {
-                throw doc.error(mark(parser.currentTokenLocation()), "",
+                throw doc.error(doc.mark(parser.currentTokenLocation()), "",
                         "the top level must be a map (key: value), found " + describe(parser.currentToken()));
             }
             doc.root = doc.readValue(parser, "");
             if (parser.nextToken() != null) {
-                throw doc.error(mark(parser.currentTokenLocation()), "", "only one YAML document is allowed per file");
+                throw doc.error(doc.mark(parser.currentTokenLocation()), "", "only one YAML document is allowed per file");
             }
         } catch (JsonProcessingException e) {
             throw SyntaxErrors.toStackFileException(file, e);
@@ -74,6 +72,28 @@ final class YamlDocument {
 
     JsonNode root() { return root; }
 
+    /** An empty document to build a merge into; {@code file} is the one relative paths are taken from. */
+    static YamlDocument merged(Path file, JsonNode root) {
+        YamlDocument doc = new YamlDocument(file);
+        doc.root = root;
+        return doc;
+    }
+
+    /** Gives {@code to} and everything under it the marks {@code source} has at {@code from} and under it. */
+    void copyMarks(YamlDocument source, String from, String to) {
+        copy(source.keyMarks, keyMarks, from, to);
+        copy(source.valueMarks, valueMarks, from, to);
+    }
+
+    private static void copy(Map<String, Mark> src, Map<String, Mark> dst, String from, String to) {
+        for (Map.Entry<String, Mark> e : new ArrayList<>(src.entrySet())) {
+            String p = e.getKey();
+            if (p.equals(from) || from.isEmpty() || p.startsWith(from + ".") || p.startsWith(from + "[")) {
+                dst.put(to + p.substring(from.length()), e.getValue());
+            }
+        }
+    }
+
     /** Where the key of {@code path} starts, else its value, else the nearest enclosing entry. */
     Mark keyMark(String path) {
         for (String p = path; ; p = parent(p)) {
@@ -82,7 +102,7 @@ final class YamlDocument {
                 return m;
             }
             if (p.isEmpty()) {
-                return Mark.START;
+                return new Mark(file, 1, 1);
             }
         }
     }
@@ -98,7 +118,7 @@ final class YamlDocument {
     }
 
     StackFileException error(Mark mark, String path, String problem) {
-        return new StackFileException(file, mark.line(), mark.column(), path, problem);
+        return new StackFileException(mark.file(), mark.line(), mark.column(), path, problem);
     }
 
     static String child(String path, String key) {
@@ -221,8 +241,8 @@ final class YamlDocument {
         return list;
     }
 
-    private static Mark mark(JsonLocation location) {
-        return new Mark(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    private Mark mark(JsonLocation location) {
+        return new Mark(file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
     }
 
     private static String describe(JsonToken token) {

@@ -91,7 +91,7 @@ final class YamlNode {
         }
         try {
             return ctx.expander().expand(value.asText());
-        } catch (Expander.UndeclaredBinaryException e) {
+        } catch (Expander.ExpansionException e) {
             throw error(e.getMessage());
         }
     }

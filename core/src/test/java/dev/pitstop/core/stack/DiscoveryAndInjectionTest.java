@@ -10,6 +10,7 @@ import dev.pitstop.core.source.SourceBinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +23,11 @@ class DiscoveryAndInjectionTest {
 
     @Test
     void discoverPrefersPitstopYamlThenProcessComposeNames() throws IOException {
-        Files.writeString(dir.resolve("compose.yaml"), "processes: {}\n");
-        assertThat(reader.discover(dir)).isEqualTo(dir.resolve("compose.yaml").toAbsolutePath());
-
-        Files.writeString(dir.resolve("process-compose.yml"), "processes: {}\n");
-        assertThat(reader.discover(dir)).isEqualTo(dir.resolve("process-compose.yml").toAbsolutePath());
-
-        Files.writeString(dir.resolve("process-compose.yaml"), "processes: {}\n");
-        assertThat(reader.discover(dir)).isEqualTo(dir.resolve("process-compose.yaml").toAbsolutePath());
+        // Process Compose's own order: compose.yml, compose.yaml, process-compose.yml, process-compose.yaml
+        for (String name : List.of("process-compose.yaml", "process-compose.yml", "compose.yaml", "compose.yml")) {
+            Files.writeString(dir.resolve(name), "processes: {}\n");
+            assertThat(reader.discover(dir)).isEqualTo(dir.resolve(name).toAbsolutePath());
+        }
 
         Files.writeString(dir.resolve("pitstop.yaml"), "processes: {}\n");
         assertThat(reader.discover(dir)).isEqualTo(dir.resolve("pitstop.yaml").toAbsolutePath());
@@ -39,8 +37,8 @@ class DiscoveryAndInjectionTest {
     void discoverListsTheNamesItTried() {
         assertThatThrownBy(() -> reader.discover(dir))
                 .isInstanceOf(StackFileException.class)
-                .hasMessage(dir.toAbsolutePath() + ": no stack file found; tried pitstop.yaml, process-compose.yaml, "
-                        + "process-compose.yml, compose.yaml, compose.yml");
+                .hasMessage(dir.toAbsolutePath() + ": no stack file found; tried pitstop.yaml, compose.yml, "
+                        + "compose.yaml, process-compose.yml, process-compose.yaml");
     }
 
     @Test

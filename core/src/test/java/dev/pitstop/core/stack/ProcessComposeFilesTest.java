@@ -52,7 +52,7 @@ class ProcessComposeFilesTest {
         assertThat(stack.processes()).hasSize(11);
         assertThat(stack.processes().get("search-logs").disabled()).isTrue();
         assertThat(stack.processes().get("web-server").readinessProbe()).isEqualTo(new ProbeSpec(
-                new ProbeSpec.HttpGet("http", "localhost", 8981, "/", Map.of()), 1, 5, 1, 1, 3));
+                new ProbeSpec.HttpGet("http", "localhost", 8981, "/", Map.of(), 200), 1, 5, 1, 1, 3));
         assertThat(stack.warnings()).anySatisfy(w -> assertThat(w).endsWith(":9:1: mcp_server: not supported by Pitstop, ignored"))
                 .anySatisfy(w -> assertThat(w).endsWith(":26:5: processes.search-logs.mcp: not supported by Pitstop, ignored"))
                 .noneSatisfy(w -> assertThat(w).contains("unknown key"));

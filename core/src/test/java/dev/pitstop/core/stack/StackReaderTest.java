@@ -141,7 +141,7 @@ class StackReaderTest {
                 entry("migrate", DependencyCondition.PROCESS_COMPLETED_SUCCESSFULLY),
                 entry("cache", DependencyCondition.PROCESS_STARTED));
         assertThat(web.readinessProbe()).isEqualTo(new ProbeSpec(
-                new ProbeSpec.HttpGet("https", "localhost", 8443, "/healthz", Map.of()), 2, 3, 4, 5, 6));
+                new ProbeSpec.HttpGet("https", "localhost", 8443, "/healthz", Map.of(), 200), 2, 3, 4, 5, 6));
         assertThat(web.livenessProbe()).isEqualTo(ProbeSpec.withDefaults(
                 new ProbeSpec.Exec("pgrep python3", dir.resolve("app"))));
         assertThat(web.availability()).isEqualTo(new Availability(RestartPolicy.EXIT_ON_FAILURE, 2.5, 7));
@@ -169,9 +169,9 @@ class StackReaderTest {
                 """);
 
         assertThat(stack.processes().get("a").readinessProbe().action())
-                .isEqualTo(new ProbeSpec.HttpGet("http", "127.0.0.1", 80, "/", Map.of("X-Probe", "pitstop")));
+                .isEqualTo(new ProbeSpec.HttpGet("http", "127.0.0.1", 80, "/", Map.of("X-Probe", "pitstop"), 200));
         ProbeSpec b = stack.processes().get("b").readinessProbe();
-        assertThat(b.action()).isEqualTo(new ProbeSpec.HttpGet("https", "127.0.0.1", 443, "/up", Map.of()));
+        assertThat(b.action()).isEqualTo(new ProbeSpec.HttpGet("https", "127.0.0.1", 443, "/up", Map.of(), 200));
         assertThat(b.periodSeconds()).as("0 means the default, as in Process Compose").isEqualTo(10);
     }
 
@@ -230,9 +230,9 @@ class StackReaderTest {
                 """, Map.of("HOME_DIR", "/home/me", "USER_NAME", "from-host"));
 
         ProcessSpec dl = stack.processes().get("dl");
-        assertThat(dl.command()).isEqualTo("python3 dl_1.2.3.py --user from-host --home /home/me/x --price $5 --missing '' ");
+        assertThat(dl.command()).isEqualTo("python3 dl_1.2.3.py --user $USER_NAME --home /home/me/x --price $5 --missing '$UNSET' $1");
         assertThat(dl.availability().backoffSeconds()).isEqualTo(60);
-        assertThat(dl.environment()).contains(entry("HOME_COPY", "/home/me"), entry("LONE", "100$"));
+        assertThat(dl.environment()).contains(entry("HOME_COPY", "$HOME_DIR"), entry("LONE", "100$"));
     }
 
     @Test
@@ -391,6 +391,7 @@ class StackReaderTest {
                     availability:
                       restart: always
                       exit_on_end: true
+                    monitor_for: activity
                 """);
 
         String file = dir.resolve("pitstop.yaml").toAbsolutePath().toString();
@@ -399,7 +400,7 @@ class StackReaderTest {
                 file + ":2:1: colour: unknown key, ignored",
                 file + ":6:5: processes.web.is_daemon: not supported by Pitstop, ignored",
                 file + ":7:5: processes.web.comand_args: unknown key, ignored",
-                file + ":11:7: processes.web.availability.exit_on_end: not supported by Pitstop, ignored");
+                file + ":12:5: processes.web.monitor_for: not supported by Pitstop, ignored");
     }
 
     @Test
