@@ -146,7 +146,7 @@ final class DefaultEngine implements Engine {
 
     @Override
     public ApplyResult apply() {
-        Stack fresh = reader.read(stack.file());
+        Stack fresh = reader.read(stack.files());
         // binaries the edited file added must be in place before the processes that run them start
         fetcher.fetchMissing(fresh);
         installer.ensureInstalled(fresh);
