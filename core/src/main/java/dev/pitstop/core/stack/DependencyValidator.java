@@ -34,6 +34,9 @@ final class DependencyValidator {
         if (dependency == null) {
             throw at.keyError("no process named '" + target + "'");
         }
+        if (dependency.spec().disabled() && !p.spec().disabled()) {
+            at.warnOrFailWhenStrict("'" + target + "' is disabled, so this dependency can never be met");
+        }
         if (condition == DependencyCondition.PROCESS_HEALTHY && dependency.spec().readinessProbe() == null) {
             throw conditionNode(at).error("process_healthy needs a readiness_probe on '" + target + "', which has none");
         }

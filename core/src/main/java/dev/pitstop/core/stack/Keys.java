@@ -13,8 +13,15 @@ final class Keys {
     static final Set<String> TOP = Set.of("version", "processes", "environment", "log_location", "shell",
             "ordered_shutdown", "is_strict", "disable_env_expansion", "binaries", "vars", "extends", "env_cmds",
             "name");
-    static final Set<String> TOP_PC_ONLY = Set.of("log_level", "log_length", "log_configuration", "log_format",
-            "is_tui_disabled", "mcp_server", "file_names", "env_file_names", "dot_env_vars");
+    static final Set<String> TOP_PC_ONLY = Set.of("log_configuration", "log_format", "mcp_server");
+
+    /**
+     * Keys that configure Process Compose itself (its own log, its terminal UI) or that it fills in itself
+     * and overwrites when read: accepted with a note, since ignoring them is what Process Compose's
+     * behaviour amounts to under Pitstop.
+     */
+    static final Set<String> OWN_SETTINGS = Set.of("log_level", "log_length", "is_tui_disabled", "file_names",
+            "env_file_names", "dot_env_vars", "original_config", "replica_num", "replica_name", "executable", "args");
 
     static final Set<String> SHELL = Set.of("shell_command", "shell_argument");
     static final Set<String> SHELL_PC_ONLY = Set.of("elevated_shell_command", "elevated_shell_argument");
@@ -27,8 +34,7 @@ final class Keys {
             "on_dependency_reload", "reload_timeout_seconds");
     static final Set<String> PROCESS_PC_ONLY = Set.of("is_daemon", "is_tty", "launch_timeout_seconds",
             "log_configuration", "disable_ansi_colors", "is_foreground", "is_elevated", "is_interactive",
-            "schedule", "watch", "mcp", "original_config", "replica_num", "replica_name", "executable", "args",
-            "truncate_log", "monitor_for", "monitor_silence_threshold");
+            "schedule", "watch", "mcp", "truncate_log", "monitor_for", "monitor_silence_threshold");
 
     static final Set<String> DEPENDENCY = Set.of("condition");
 

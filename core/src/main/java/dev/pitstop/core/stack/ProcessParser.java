@@ -64,6 +64,10 @@ final class ProcessParser {
         b.readinessProbe(probes.parse(node.get("readiness_probe"), workingDir, t));
         b.livenessProbe(probes.parse(node.get("liveness_probe"), workingDir, t));
         b.readyLogLine(readyLogLine(node.get("ready_log_line")));
+        if (!node.get("ready_log_line").isMissing() && !node.get("readiness_probe").isMissing()) {
+            throw node.get("ready_log_line").keyError("ready_log_line and readiness_probe cannot both be set "
+                    + "(Process Compose refuses this too)");
+        }
         b.availability(Policies.availability(ctx, node.get("availability")));
         b.shutdown(Policies.shutdown(ctx, node.get("shutdown")));
         b.logLocation(logLocation(t.render(node.get("log_location")), replica, replicas));

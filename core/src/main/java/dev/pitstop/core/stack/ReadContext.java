@@ -56,7 +56,9 @@ final class ReadContext {
             if (supported.contains(key) || key.startsWith("x-")) {
                 continue;
             }
-            if (pcOnly.contains(key)) {
+            if (Keys.OWN_SETTINGS.contains(key)) {
+                warn(entry, "a setting of Process Compose itself (its own log, terminal UI or internal state), no effect in Pitstop");
+            } else if (pcOnly.contains(key)) {
                 warn(entry, "not supported by Pitstop, ignored");
             } else if (strict) {
                 throw entry.keyError("unknown key (is_strict: true)");

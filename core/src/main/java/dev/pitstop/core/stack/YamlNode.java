@@ -151,6 +151,14 @@ final class YamlNode {
         }
     }
 
+    /** A finding that does not stop the read, at this entry's key; an error instead under {@code is_strict}. */
+    void warnOrFailWhenStrict(String problem) {
+        if (ctx.strict()) {
+            throw keyError(problem + " (is_strict: true)");
+        }
+        ctx.warn(this, problem);
+    }
+
     /** Fails at the value of this entry. */
     StackFileException error(String problem) {
         return ctx.doc().error(path, false, problem);

@@ -396,7 +396,7 @@ class StackReaderTest {
 
         String file = dir.resolve("pitstop.yaml").toAbsolutePath().toString();
         assertThat(stack.warnings()).containsExactly(
-                file + ":1:1: log_level: not supported by Pitstop, ignored",
+                file + ":1:1: log_level: a setting of Process Compose itself (its own log, terminal UI or internal state), no effect in Pitstop",
                 file + ":2:1: colour: unknown key, ignored",
                 file + ":6:5: processes.web.is_daemon: not supported by Pitstop, ignored",
                 file + ":7:5: processes.web.comand_args: unknown key, ignored",
@@ -415,7 +415,9 @@ class StackReaderTest {
                 """);
 
         assertThat(stack.strict()).isTrue();
-        assertThat(stack.warnings()).hasSize(2).allSatisfy(w -> assertThat(w).endsWith("not supported by Pitstop, ignored"));
+        assertThat(stack.warnings()).hasSize(2).anySatisfy(w -> assertThat(w).endsWith("is_tty: not supported by Pitstop, ignored"))
+                .anySatisfy(w -> assertThat(w).endsWith("is_tui_disabled: a setting of Process Compose itself (its own log, "
+                        + "terminal UI or internal state), no effect in Pitstop"));
     }
 
     @Test
