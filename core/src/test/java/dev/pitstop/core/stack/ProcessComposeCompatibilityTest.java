@@ -146,7 +146,7 @@ class ProcessComposeCompatibilityTest {
 
     private static Verdict verdict(Case c) throws IOException {
         Path file = root.resolve(c.file());
-        StackReader reader = new StackReader(HostEnvironment.of(Map.of("USER", "tester", "HOME", "/home/tester")));
+        StackReader reader = new StackReader(HostEnvironment.of(Map.of("USER", "tester", "HOME", "/home/tester")), TestSources.kinds());
         Stack stack;
         try {
             stack = file.getFileName().toString().startsWith("process-compose.yml")

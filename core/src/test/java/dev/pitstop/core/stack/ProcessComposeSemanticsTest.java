@@ -25,7 +25,7 @@ class ProcessComposeSemanticsTest {
     }
 
     private Stack read(Map<String, String> host, Path... files) {
-        return new StackReader(HostEnvironment.of(host)).read(List.of(files));
+        return new StackReader(HostEnvironment.of(host), TestSources.kinds()).read(List.of(files));
     }
 
     @Test
@@ -155,7 +155,7 @@ class ProcessComposeSemanticsTest {
     void discoveryAddsTheOverrideFile() throws IOException {
         write("process-compose.yml", "processes:\n  a: { command: x }\n");
         write("process-compose.override.yml", "processes:\n  b: { command: y }\n");
-        StackReader reader = new StackReader(HostEnvironment.of(Map.of()));
+        StackReader reader = new StackReader(HostEnvironment.of(Map.of()), TestSources.kinds());
         List<Path> files = reader.discoverFiles(dir);
 
         assertThat(files).containsExactly(dir.resolve("process-compose.yml"), dir.resolve("process-compose.override.yml"));
