@@ -4,6 +4,7 @@ import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.store.BinaryStore;
 import dev.pitstop.core.store.GcReport;
+import dev.pitstop.core.store.StagingArea;
 import dev.pitstop.core.store.StoreException;
 import dev.pitstop.core.store.StoredBinary;
 import dev.pitstop.core.store.VerifyReport;
@@ -41,11 +42,13 @@ final class ContentStore implements BinaryStore {
 
     private final Path root;
     private final FileLocks locks;
+    private final StagingArea staging;
 
     @Inject
     ContentStore(PitstopHome home, FileLocks locks) {
         this.root = home.store().resolve("sha256");
         this.locks = locks;
+        this.staging = StagingArea.of(home);
     }
 
     @Override
@@ -136,6 +139,10 @@ final class ContentStore implements BinaryStore {
 
     @Override
     public GcReport gc(Set<Sha256> keep, boolean dryRun) {
+        if (!dryRun) {
+            // what installs and fetches killed half way left behind (hundreds of MB each)
+            staging.deleteStale().forEach(p -> log.info("deleted stale staging entry {}", p));
+        }
         if (!Files.isDirectory(root)) {
             return new GcReport(dryRun, List.of(), List.of(), 0);
         }

@@ -16,6 +16,7 @@ import dev.pitstop.core.source.SourceKinds;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.store.StagingArea;
 import dev.pitstop.core.trust.ArtifactVerifier;
 import dev.pitstop.core.trust.Evidence;
 import dev.pitstop.core.trust.PublishedArtifact;
@@ -152,12 +153,7 @@ final class BinaryFetcher {
     }
 
     private Path newStagingDir(String name) {
-        try {
-            Files.createDirectories(staging);
-            return Files.createTempDirectory(staging, name + ".");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a staging folder under " + staging, e);
-        }
+        return new StagingArea(staging).newDirectory(name); // named after this process: see StagingArea
     }
 
     /**
@@ -192,7 +188,7 @@ final class BinaryFetcher {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            // a leftover staging folder is harmless: it lives in the cache, which may be cleaned at any time
+            // left behind, it is deleted at the next start or `store gc` (StagingArea.deleteStale)
         }
     }
 

@@ -8,10 +8,12 @@ import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BinLinks;
 import dev.pitstop.core.store.BinaryStore;
+import dev.pitstop.core.store.BinaryRecord;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.ManifestStore;
 import dev.pitstop.core.store.SourceCoordinates;
+import dev.pitstop.core.store.StagingArea;
 import dev.pitstop.core.store.StoredBinary;
 import dev.pitstop.core.trust.BinaryNotRunnableException;
 import dev.pitstop.core.trust.Evidence;
@@ -37,7 +39,7 @@ final class BinaryInstaller {
     private final ManifestStore manifests;
     private final BinLinks links;
     private final PlatformTrust trust;
-    private final Path staging;
+    private final StagingArea staging;
     private final Platform host;
     private final Clock clock;
     private final FileDigests digests;
@@ -48,7 +50,7 @@ final class BinaryInstaller {
         this.manifests = manifests;
         this.links = links;
         this.trust = trust;
-        this.staging = staging;
+        this.staging = new StagingArea(staging);
         this.host = host;
         this.clock = clock;
         this.digests = digests;
@@ -64,14 +66,18 @@ final class BinaryInstaller {
 
     /**
      * Before the stack starts: every binary of the stack file has a current version and its link points at it.
-     * A binary whose source is a local file ({@link SourceCapability#LOCAL_FILE}) is stored from its path; the
-     * others must have been fetched.
+     * A binary whose source is a local file ({@link SourceCapability#LOCAL_FILE}) without one is stored from its
+     * path; the others must have been fetched. A current
+     * version whose store file is gone is restored only from exactly its bytes, never replaced by others.
      */
     void ensureInstalled(Stack stack) {
         for (BinarySpec spec : stack.binaries().values()) {
-            Optional<StoredBinary> current = currentStored(stack, spec.name());
-            if (current.isPresent()) {
-                links.switchTo(stack.stateDir(), spec.name(), current.get());
+            Optional<BinaryVersion> recorded = manifest(stack).current(spec.name());
+            if (recorded.isPresent()) {
+                StoredBinary current = store.find(recorded.get().sha256(), spec.name())
+                        .or(() -> restoreFromPath(stack, spec, recorded.get()))
+                        .orElseThrow(() -> missing(stack, spec, recorded.get()));
+                links.switchTo(stack.stateDir(), spec.name(), current);
             } else if (spec.has(SourceCapability.LOCAL_FILE)) {
                 Path file = sourcePath(stack, spec);
                 Trusted trusted = storeTrusted(file, spec.name());
@@ -86,6 +92,53 @@ final class BinaryInstaller {
                 throw new PitstopException(spec.name() + ": not fetched yet; run `pitstop fetch " + spec.name() + "` first");
             }
         }
+    }
+
+    /**
+     * At {@code up}: a candidate that {@code bin/NAME} still points at is a swap the previous supervisor never
+     * finished (it was killed). Current stays (the link goes back to it); the candidate goes to history as rolled
+     * back, neither running nor marked bad.
+     */
+    void abandonInterruptedSwaps(Stack stack) {
+        Manifest manifest = manifest(stack);
+        for (String name : stack.binaries().keySet()) {
+            Optional<BinaryVersion> candidate = manifest.candidate(name);
+            // a candidate a fetch recorded for a later `update` is pending, not interrupted: its link never moved
+            Optional<Path> linked = links.current(stack.stateDir(), name);
+            boolean swapping = candidate.flatMap(c -> store.find(c.sha256(), name))
+                    .map(stored -> linked.map(stored.path()::equals).orElse(false)).orElse(false);
+            if (swapping) {
+                manifests.update(lockFile(stack), m -> m.abandonCandidate(name, "swap interrupted: the supervisor "
+                        + "stopped before " + candidate.get().label() + " was proven ready", clock.instant()));
+            }
+        }
+    }
+
+    /** The recorded current version from the file at a {@code file:} path that holds exactly its bytes. */
+    private Optional<StoredBinary> restoreFromPath(Stack stack, BinarySpec spec, BinaryVersion recorded) {
+        return fileAtPath(stack, spec.name()).filter(f -> f.sha().equals(recorded.sha256()))
+                .map(f -> storeTrusted(f.path(), spec.name()).stored())
+                .filter(stored -> stored.sha256().equals(recorded.sha256()));
+    }
+
+    private PitstopException missing(Stack stack, BinarySpec spec, BinaryVersion recorded) {
+        String name = spec.name();
+        String gone = name + ": the current version " + recorded.label() + " (sha256 " + recorded.sha256().hex()
+                + ") is missing from the store";
+        if (!spec.has(SourceCapability.LOCAL_FILE)) {
+            return new PitstopException(gone + "; `pitstop fetch " + name + "` restores it if the source still has "
+                    + "exactly those bytes, else `pitstop rollback " + name + "` or `pitstop install " + name + " FILE`");
+        }
+        Path path = stack.directory().resolve(spec.location()).normalize();
+        String at = fileAtPath(stack, name).map(f -> "; " + path + " holds other bytes (sha256 " + f.sha().shortHex()
+                + "), which are not taken in its place").orElse("; " + path + " does not exist");
+        return new PitstopException(gone + at + ": put that build back at " + path + ", or run `pitstop install "
+                + name + " FILE` or `pitstop rollback " + name + "`");
+    }
+
+    /** Deletes what installs and fetches killed half way left in the staging folder (hundreds of MB each). */
+    List<Path> deleteStaleStaging() {
+        return staging.deleteStale();
     }
 
     /** The stored file of the manifest's current version, if both exist. */
@@ -142,8 +195,7 @@ final class BinaryInstaller {
     private Trusted storeTrusted(Path file, String name) {
         Path staged = null;
         try {
-            Files.createDirectories(staging);
-            staged = Files.createTempFile(staging, name + ".", ".staged");
+            staged = staging.newFile(name);
             Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
             TrustReport report = trust.prepare(staged);
             // the steps go into the committed manifest: without the throw-away path of the staged copy
@@ -157,7 +209,7 @@ final class BinaryInstaller {
                 try {
                     Files.deleteIfExists(staged);
                 } catch (IOException ignored) {
-                    // a leftover staged copy is harmless; the cache folder may be cleaned at any time
+                    // left behind, it is deleted at the next start or `store gc` (StagingArea.deleteStale)
                 }
             }
         }
@@ -167,8 +219,8 @@ final class BinaryInstaller {
         return List.of(new Evidence("none", "local file " + file));
     }
 
-    /** For a local-file binary: the bytes at its path, if there are any and they differ from the current version. */
-    Optional<Path> changedFile(Stack stack, String name) {
+    /** For a local-file binary: the file at its path and what the manifest knows of its bytes, if there is one. */
+    Optional<PathFile> fileAtPath(Stack stack, String name) {
         BinarySpec spec = spec(stack, name);
         if (!spec.has(SourceCapability.LOCAL_FILE)) {
             return Optional.empty();
@@ -180,8 +232,8 @@ final class BinaryInstaller {
         try {
             // a stat when the file is unchanged: reloads must not re-read a 200 MB binary every time
             Sha256 onDisk = digests.of(path);
-            boolean same = manifest(stack).current(name).map(v -> v.sha256().equals(onDisk)).orElse(false);
-            return same ? Optional.empty() : Optional.of(path);
+            return Optional.of(new PathFile(name, path, onDisk,
+                    manifest(stack).binary(name).orElse(BinaryRecord.empty())));
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": cannot read " + path, e);
         }
@@ -234,8 +286,10 @@ final class BinaryInstaller {
 
     private BinaryVersion versionOf(BinarySpec spec, StoredBinary stored, String version, List<Evidence> evidence,
                                     List<String> trustSteps) {
+        // one label per SHA-256: three builds of "v2.9.10" must not look alike in the history or to rollback --to
         String label = version != null ? version
-                : "latest".equals(spec.version()) ? "local-" + stored.sha256().shortHex() : spec.version();
+                : "latest".equals(spec.version()) ? "local-" + stored.sha256().shortHex()
+                : spec.version() + "+" + stored.sha256().hex().substring(0, 8);
         return new BinaryVersion(SourceCoordinates.of(spec.kind(), spec.location()), label, null, stored.sha256(),
                 stored.size(), host, clock.instant(), evidence, trustSteps, null);
     }

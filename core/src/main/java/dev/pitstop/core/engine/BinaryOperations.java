@@ -74,9 +74,9 @@ final class BinaryOperations {
     }
 
     /**
-     * Reloads a process; if it runs a {@code file} binary whose file changed on disk, the new bytes are stored,
-     * recorded as candidate and swapped in with rollback, instead of running unrecorded bytes. Concurrent
-     * reloads of one process share one attempt.
+     * Reloads a process; if it runs a {@code file} binary whose path holds bytes the manifest never recorded, they
+     * are stored, recorded as candidate and swapped in with rollback, instead of running unrecorded bytes; else the
+     * current version restarts. Concurrent reloads of one process share one attempt.
      */
     ReloadResult reload(Stack stack, String process) {
         return reloads.run("the reload of " + process, () -> reloadOnce(stack, process));
@@ -85,7 +85,7 @@ final class BinaryOperations {
     private ReloadResult reloadOnce(Stack stack, String process) {
         ProcessSpec spec = stack.processes().get(process);
         for (String binary : spec == null ? Set.<String>of() : spec.binaries()) {
-            Optional<Path> changed = installer.changedFile(stack, binary);
+            Optional<Path> changed = newBytesAtPath(stack, binary, "");
             if (changed.isPresent()) {
                 SwapResult result = install(stack, InstallRequest.of(binary, changed.get()));
                 Optional<ReloadResult> mine = result.reloads().stream().filter(r -> r.name().equals(process)).findFirst();
@@ -98,14 +98,13 @@ final class BinaryOperations {
     }
 
     /**
-     * For a watched {@code file} binary: if the bytes at its path differ from the current version, stores them and
-     * swaps them in (health-gated), as {@link #install} does; else nothing.
-     *
-     * @throws dev.pitstop.core.store.BadBinaryException if those bytes were marked bad before
+     * For a watched {@code file} binary: if the file at its path holds bytes the manifest never recorded, stores
+     * them and swaps them in (health-gated), as {@link #install} does; else nothing (with a warning for known bytes
+     * that are not current).
      */
     Optional<SwapResult> installChangedFile(Stack stack, String binary) {
         return locks.withBinary(binary, stack.processesUsing(binary), () -> {
-            Optional<Path> changed = installer.changedFile(stack, binary);
+            Optional<Path> changed = newBytesAtPath(stack, binary, "watched file not applied: ");
             return changed.map(file -> installLocked(stack, InstallRequest.of(binary, file)));
         });
     }
@@ -148,6 +147,16 @@ final class BinaryOperations {
     private SwapResult swapIn(Stack stack, String binary, BinaryInstaller.Candidate candidate) {
         return swap.apply(stack, new SwapPlan.Promotion(binary, candidate.stored(), candidate.version()),
                 running.getAsBoolean());
+    }
+
+    /**
+     * The file at a {@code file:} binary's path if it holds new bytes (see {@link PathFile}); known bytes that are not
+     * current (replaced by an install, rolled back, marked bad) are not taken, and a one-line warning says so.
+     */
+    private Optional<Path> newBytesAtPath(Stack stack, String binary, String context) {
+        Optional<PathFile> file = installer.fileAtPath(stack, binary);
+        file.flatMap(PathFile::notTaken).ifPresent(note -> supervisor.publish(EventType.WARNING, binary, context + note));
+        return file.filter(PathFile::isNew).map(PathFile::path);
     }
 
     private static Optional<BinaryVersion> find(BinaryRecord record, String to) {

@@ -84,14 +84,19 @@ final class DefaultEngine implements Engine {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the state folder " + stack.stateDir(), e);
         }
+        installer.deleteStaleStaging();
+        installer.abandonInterruptedSwaps(stack);
         fetcher.fetchMissing(stack);
         installer.ensureInstalled(stack);
+        List<String> changedWhileDown = stack.binaries().keySet().stream()
+                .filter(b -> installer.fileAtPath(stack, b).map(PathFile::isNew).orElse(false)).toList();
         running = true;
         if (shutdownHook != null) {
             shutdownHook.register();
         }
         supervisor.up(stack);
         watched.start(stack);
+        watched.applyWhenReady(stack, changedWhileDown, readiness);
     }
 
     @Override

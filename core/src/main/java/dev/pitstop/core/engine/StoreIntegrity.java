@@ -116,7 +116,7 @@ public final class StoreIntegrity implements LaunchCheck {
         if (recorded == null || !target.getFileName().toString().equals(binary)) {
             throw new TamperedBinaryException(binary, target, null, null, "not a file of the store " + storeRoot);
         }
-        if (!record.retained(Integer.MAX_VALUE).contains(recorded)) {
+        if (!record.knows(recorded)) {
             throw new TamperedBinaryException(binary, target, null, null,
                     "sha256 " + recorded.shortHex() + " is not a version pitstop.lock.json records for " + binary);
         }

@@ -9,7 +9,9 @@ import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BadBinaryException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -22,12 +24,15 @@ import org.slf4j.LoggerFactory;
  */
 final class WatchedFiles {
     private static final Logger LOG = LoggerFactory.getLogger(WatchedFiles.class);
+    /** How long the stack may take to become ready at up, beyond its slowest process's reload timeout. */
+    private static final Duration READY_MARGIN = Duration.ofSeconds(60);
 
     private final Supervisor supervisor;
     private final BinaryOperations binaries;
     private final WatchSettings settings;
     private final Supplier<Stack> stack;
     private FileWatcher watcher;
+    private ChangedWhileDown changedWhileDown;
 
     /** @param stack the engine's stack as it is now (re-read by {@code apply}) */
     WatchedFiles(Supervisor supervisor, BinaryOperations binaries, WatchSettings settings, Supplier<Stack> stack) {
@@ -61,6 +66,20 @@ final class WatchedFiles {
         }
     }
 
+    /**
+     * At {@code up}: once the stack is ready, swaps in the {@code file:} binaries whose path got new bytes while it
+     * was down, each like a watched change (health-gated, rolled back on failure); once.
+     */
+    synchronized void applyWhenReady(Stack running, List<String> binaries, ReadinessWait readiness) {
+        if (binaries.isEmpty() || changedWhileDown != null) {
+            return;
+        }
+        double slowest = running.processes().values().stream().mapToDouble(p -> p.reloadTimeoutSeconds()).max().orElse(0);
+        changedWhileDown = new ChangedWhileDown("pitstop-changed-while-down-" + running.directory().getFileName(),
+                binaries, READY_MARGIN.plusMillis(Math.round(slowest * 1000)), readiness, this::changed,
+                (binary, warning) -> supervisor.publish(EventType.WARNING, binary, warning));
+    }
+
     private void changed(String binary) {
         try {
             binaries.installChangedFile(stack.get(), binary).ifPresent(swap ->
@@ -76,6 +95,10 @@ final class WatchedFiles {
 
     /** Stops watching and waits (bounded) for a swap the watcher is applying right now. */
     synchronized void stop() {
+        if (changedWhileDown != null) {
+            changedWhileDown.close();
+            changedWhileDown = null;
+        }
         if (watcher != null) {
             watcher.close();
             watcher = null;

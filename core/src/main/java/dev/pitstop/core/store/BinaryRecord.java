@@ -61,6 +61,34 @@ public record BinaryRecord(BinaryVersion current, BinaryVersion candidate, List<
         return new BinaryRecord(current, null, h);
     }
 
+    /** An unfinished swap's candidate goes to history as rolled back; without a candidate nothing changes. */
+    BinaryRecord abandonCandidate(String reason, Instant now) {
+        if (candidate == null) {
+            return this;
+        }
+        List<HistoryEntry> h = new ArrayList<>(history);
+        h.add(new HistoryEntry(Outcome.ROLLED_BACK, reason, now, candidate));
+        return new BinaryRecord(current, null, h);
+    }
+
+    /**
+     * Whether these bytes were ever recorded under this name: current, candidate or any entry of the history.
+     */
+    public boolean knows(Sha256 sha) {
+        return (current != null && current.sha256().equals(sha)) || (candidate != null && candidate.sha256().equals(sha))
+                || history.stream().anyMatch(e -> e.binary().sha256().equals(sha));
+    }
+
+    /** The newest history entry of these bytes, if they ever left the current or candidate slot. */
+    public Optional<HistoryEntry> lastEntry(Sha256 sha) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).binary().sha256().equals(sha)) {
+                return Optional.of(history.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Goes back to the most recent earlier version with that SHA-256; the current one goes to history. */
     BinaryRecord rollback(String name, Sha256 to, String reason, boolean force, Instant now) {
         if (current == null) {

@@ -74,6 +74,14 @@ public record Manifest(int schemaVersion, SortedMap<String, BinaryRecord> binari
     }
 
     /**
+     * A swap that never finished (the supervisor was killed while the candidate was tried): the candidate goes to
+     * history as rolled back with {@code reason}, not bad (it was never proven either way), and current stays.
+     */
+    public Manifest abandonCandidate(String name, String reason, Instant now) {
+        return existing(name, r -> r.abandonCandidate(reason, now));
+    }
+
+    /**
      * Makes an earlier version current again; the current one goes to history as rolled back.
      *
      * @throws IllegalArgumentException if no earlier version has that SHA-256

@@ -39,6 +39,25 @@ final class ScriptStack implements AutoCloseable {
         Files.writeString(dir.resolve("pitstop.yaml"), yaml.replace("$DIR", dir.toString()));
     }
 
+    /**
+     * A stack of one process {@code svc} that runs the {@code file:} binary {@code svc} from
+     * {@code ./incoming/svc}, a script that execs {@code sleep 1001}.
+     *
+     * @param binarySettings more keys of the binary, as YAML flow-map entries (", version: v2"), or ""
+     */
+    static ScriptStack scriptBinary(Path tempDir, String binarySettings) throws IOException {
+        ScriptStack stack = new ScriptStack(tempDir, """
+                binaries:
+                  svc: { file: ./incoming/svc%s }
+                processes:
+                  svc:
+                    command: "${bin:svc}"
+                    reload_timeout_seconds: 5
+                """.formatted(binarySettings));
+        stack.deploy("incoming/svc", "exec sleep 1001");
+        return stack;
+    }
+
     /** A readiness probe (YAML flow map) that holds until {@link #gate(String)} opens {@code name}. */
     static String gatedProbe(String name) {
         return "{ exec: { command: \"test -f gate-" + name + "\" }, period_seconds: 0.1 }";
@@ -58,6 +77,41 @@ final class ScriptStack implements AutoCloseable {
         Files.writeString(file, "#!/bin/sh\n" + body + "\n", UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         return file;
+    }
+
+    /** The stack's injector, for the store and manifest services a test inspects directly. */
+    <T> T service(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
+    /** Replaces {@code path} (relative to the stack folder) with a script, the way a deploy does: a rename. */
+    Path deploy(String path, String body) throws IOException {
+        Path target = dir.resolve(path);
+        Files.createDirectories(target.getParent());
+        Path next = script("." + target.getFileName() + ".next", body);
+        Files.move(next, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    /** The command line a process runs now (a script that execs {@code sleep N} shows as {@code sleep N}). */
+    static String commandLine(long pid) throws IOException {
+        return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), UTF_8).replace('\0', ' ').trim();
+    }
+
+    /** Until {@code name} runs with this command line (a script has exec'd what it runs). */
+    void awaitCommandLine(String name, String expected) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(commandLine(awaitRunning(name)))
+                        .isEqualTo(expected));
+    }
+
+    /** Downs and closes the engine (the stack stays on disk), for a test that starts it again. */
+    void downAndClose() {
+        engine.ps().forEach(p -> track(p.pid()));
+        engine.down();
+        engine.close();
+        engine = null;
     }
 
     Engine open() {

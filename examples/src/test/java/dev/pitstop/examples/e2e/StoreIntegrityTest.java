@@ -27,15 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * command line ({@code sleep 1001} or {@code sleep 1002}).
  */
 class StoreIntegrityTest {
-    private static final String YAML = """
-            binaries:
-              svc: { file: ./incoming/svc }
-            processes:
-              svc:
-                command: "${bin:svc}"
-                reload_timeout_seconds: 5
-            """;
-
     @TempDir
     Path tempDir;
 
@@ -77,13 +68,13 @@ class StoreIntegrityTest {
             Path v1Store = storeFile(stack);
             engine.install(InstallRequest.of("svc", stack.script("svc-v2", "exec sleep 1002")).version("v2"))
                     .reloads().forEach(r -> stack.track(r.newPid()));
-            assertThat(commandLine(stack.awaitRunning("svc"))).isEqualTo("sleep 1002");
+            stack.awaitCommandLine("svc", "sleep 1002");
 
             tamper(v1Store);
 
             assertThatThrownBy(() -> engine.rollback(RollbackRequest.previous("svc"))).isInstanceOf(SwapFailedException.class)
                     .hasMessageContaining("the store file was changed after it was stored");
-            assertThat(commandLine(stack.awaitRunning("svc"))).isEqualTo("sleep 1002");
+            stack.awaitCommandLine("svc", "sleep 1002");
             assertThat(engine.manifest().current("svc").orElseThrow().version()).isEqualTo("v2");
         }
     }
@@ -113,10 +104,7 @@ class StoreIntegrityTest {
     }
 
     private ScriptStack stack() throws IOException {
-        ScriptStack stack = new ScriptStack(tempDir, YAML);
-        Files.createDirectories(stack.dir.resolve("incoming"));
-        Files.move(stack.script("svc-v1", "exec sleep 1001"), stack.dir.resolve("incoming/svc"));
-        return stack;
+        return ScriptStack.scriptBinary(tempDir, "");
     }
 
     private static void awaitRefused(ScriptStack stack) {
@@ -139,9 +127,5 @@ class StoreIntegrityTest {
         Files.writeString(stored, "# still runs, but is not what was recorded\n", StandardOpenOption.APPEND);
         Files.setPosixFilePermissions(stored, PosixFilePermissions.fromString("r-xr-xr-x"));
         Files.setPosixFilePermissions(stored.getParent(), PosixFilePermissions.fromString("r-xr-xr-x"));
-    }
-
-    private static String commandLine(long pid) throws IOException {
-        return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline"))).replace('\0', ' ').trim();
     }
 }
