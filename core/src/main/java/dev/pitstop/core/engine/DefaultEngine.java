@@ -2,6 +2,7 @@ package dev.pitstop.core.engine;
 
 import dev.pitstop.core.BinarySelection;
 import dev.pitstop.core.Engine;
+import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.OutdatedBinary;
@@ -95,6 +96,8 @@ final class DefaultEngine implements Engine {
             shutdownHook.register();
         }
         supervisor.up(stack);
+        // what the reader ignored is recorded where the stack's history is, one event per key
+        stack.warnings().forEach(w -> supervisor.publish(EventType.WARNING, null, w));
         watched.start(stack);
         watched.applyWhenReady(stack, changedWhileDown, readiness);
     }

@@ -20,7 +20,19 @@ final class Policies {
         return new Availability(restart,
                 nonNegative(node.get("backoff_seconds"), Availability.DEFAULT.backoffSeconds()),
                 nonNegativeInt(node.get("max_restarts")), node.get("exit_on_end").bool(false),
-                node.get("exit_on_skipped").bool(false));
+                node.get("exit_on_skipped").bool(false), exponential(node.get("backoff")));
+    }
+
+    /** Pitstop's {@code backoff: fixed | exponential}; fixed is Process Compose's behaviour. */
+    private static boolean exponential(YamlNode node) {
+        String text = node.string();
+        if (text == null || text.equals("fixed")) {
+            return false;
+        }
+        if (text.equals("exponential")) {
+            return true;
+        }
+        throw node.error("expected fixed or exponential, found '" + text + "'");
     }
 
     static ShutdownSpec shutdown(ReadContext ctx, YamlNode node) {
