@@ -123,8 +123,9 @@ class ProcessComposeRunTest {
             engine.up();
             assertThat(engine.stack().warnings()).singleElement().asString()
                     .endsWith(":5:5: processes.elevated.is_elevated: not supported by Pitstop, ignored");
-            assertThat(engine.events(1000)).filteredOn(e -> e.type() == EventType.WARNING)
-                    .extracting(Event::detail).containsExactlyElementsOf(engine.stack().warnings());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(engine.events(1000))
+                    .filteredOn(e -> e.type() == EventType.WARNING)
+                    .extracting(Event::detail).containsExactlyElementsOf(engine.stack().warnings()));
         } finally {
             Teardown.downAndCheck(engine, groups);
         }
