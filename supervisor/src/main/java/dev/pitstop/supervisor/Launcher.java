@@ -37,6 +37,18 @@ final class Launcher {
         return pb.start();
     }
 
+    /** Starts a check command (a swap's preflight) after the launch check, its output going to {@code output}. */
+    Process startCheck(Stack stack, ProcessSpec owner, String command, Path output) throws IOException {
+        check.beforeLaunch(stack, owner);
+        ProcessBuilder pb = new ProcessBuilder(shell(stack, command))
+                .directory(workingDir(stack, owner).toFile())
+                .redirectOutput(output.toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        environment(pb, stack, owner.environment());
+        return pb.start();
+    }
+
     /** Starts a helper command (exec probe, shutdown command) whose output nobody reads. */
     Process startHelper(Stack stack, ProcessSpec owner, String command, Path workingDir) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(shell(stack, command))

@@ -6,6 +6,7 @@ import dev.pitstop.core.Subscription;
 import dev.pitstop.core.event.EventListener;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.ApplyResult;
+import dev.pitstop.core.process.CheckResult;
 import dev.pitstop.core.process.LaunchCheck;
 import dev.pitstop.core.process.LogLine;
 import dev.pitstop.core.process.ProcessState;
@@ -225,6 +226,16 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     @Override
     public ProcessStatus status(String name) {
         return get(name).status();
+    }
+
+    @Override
+    public CheckResult runCheck(String name, String command, Duration timeout) {
+        ManagedProcess mp = get(name);
+        SupervisorServices running = services;
+        if (running == null) {
+            throw new IllegalStateException("the stack is not running");
+        }
+        return new CheckRunner(running.launcher, running.signals).run(stack, mp.spec(), command, timeout);
     }
 
     private synchronized ManagedProcess get(String name) {

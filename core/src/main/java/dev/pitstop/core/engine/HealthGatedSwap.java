@@ -10,6 +10,7 @@ import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.StoredBinary;
+import dev.pitstop.core.trust.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +24,12 @@ import java.util.Optional;
 final class HealthGatedSwap {
     private final BinaryInstaller installer;
     private final Supervisor supervisor;
+    private final Preflight preflight;
 
     HealthGatedSwap(BinaryInstaller installer, Supervisor supervisor) {
         this.installer = installer;
         this.supervisor = supervisor;
+        this.preflight = new Preflight(supervisor);
     }
 
     /**
@@ -42,6 +45,17 @@ final class HealthGatedSwap {
         List<String> processes = running ? stack.processesUsing(binary) : List.of();
 
         installer.link(stack, plan.next());
+        List<Evidence> preflights;
+        try {
+            preflights = preflight.run(stack, processes);
+        } catch (ReloadFailedException e) {
+            // nothing was stopped yet: only the link goes back, and the old processes never noticed
+            previous.ifPresent(p -> installer.link(stack, p));
+            installer.update(stack, m -> plan.onFailure(m, e.getMessage(), installer.now()));
+            supervisor.publish(EventType.WARNING, binary, nextVersion.label() + " refused before anything stopped: "
+                    + e.getMessage());
+            throw new SwapFailedException(binary, nextVersion.label(), previous.isPresent() ? from : null, e, null);
+        }
         List<ReloadResult> reloads = new ArrayList<>();
         try {
             for (String process : processes) {
@@ -68,9 +82,19 @@ final class HealthGatedSwap {
             throw new SwapFailedException(binary, nextVersion.label(), previous.isPresent() ? from : null, failure,
                     restoreProblem);
         }
-        installer.update(stack, m -> plan.onSuccess(m, installer.now()));
+        installer.update(stack, m -> plan.onSuccess(withPreflights(m, plan, preflights), installer.now()));
         supervisor.publish(plan.succeeded(), binary, (from == null ? "" : from + " -> ") + nextVersion.label());
         return new SwapResult(binary, from, nextVersion.label(), reloads);
+    }
+
+    /** The candidate's record gains the preflights it passed, so the history keeps them. */
+    private static Manifest withPreflights(Manifest m, SwapPlan plan, List<Evidence> preflights) {
+        boolean isCandidate = m.candidate(plan.binary()).map(c -> c.sha256().equals(plan.version().sha256())).orElse(false);
+        Manifest annotated = m;
+        for (Evidence e : isCandidate ? preflights : List.<Evidence>of()) {
+            annotated = annotated.withCandidateEvidence(plan.binary(), e);
+        }
+        return annotated;
     }
 
     /** Starts the previous version again; returns why that failed too, or {@code null}. */

@@ -57,6 +57,13 @@ public interface Supervisor extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Runs {@code command} the way process {@code name}'s own command runs (the stack's shell, its working folder
+     * and environment, after the launch check) to completion or {@code timeout}, then kills what is left of it; the
+     * process itself is not touched. A swap runs a process's {@code preflight} this way against the new binary.
+     */
+    CheckResult runCheck(String name, String command, Duration timeout);
+
     /** Adds an event of the engine's own (binary stored, swapped, rolled back) to the stack's event stream. */
     void publish(EventType type, String process, String detail);
 

@@ -77,7 +77,16 @@ final class ProcessParser {
         b.reloadTimeoutSeconds(Policies.positiveOrDefault(node.get("reload_timeout_seconds"),
                 ProcessSpec.DEFAULT_RELOAD_TIMEOUT_SECONDS));
         b.namespaces(namespaces(node.get("namespace")));
+        b.preflight(preflight(node.get("preflight"), t));
         return b.build();
+    }
+
+    private static String preflight(YamlNode node, Templater t) {
+        String command = t.render(node);
+        if (command != null && command.isBlank()) {
+            throw node.error("preflight is empty; leave it out or name a command");
+        }
+        return command;
     }
 
     private Path logLocation(String log, int replica, int replicas) {

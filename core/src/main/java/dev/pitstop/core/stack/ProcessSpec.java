@@ -21,6 +21,9 @@ import java.util.Set;
  *                 environment, probes), in order of first appearance, as the reader saw them; a swap of one of
  *                 them reloads this process, and only such a swap does
  * @param namespaces the Process Compose namespaces the process belongs to (default {@code [default]})
+ * @param preflight a command (run like {@code command}, in the process's folder and environment) that a swap runs
+ *                  against the new binary before it stops this process; non-zero refuses the new binary. May be
+ *                  {@code null}
  */
 public record ProcessSpec(
         String name,
@@ -40,7 +43,8 @@ public record ProcessSpec(
         DependencyReloadPolicy onDependencyReload,
         double reloadTimeoutSeconds,
         Set<String> binaries,
-        List<String> namespaces) {
+        List<String> namespaces,
+        String preflight) {
 
     public static final double DEFAULT_RELOAD_TIMEOUT_SECONDS = 30;
     /** Process Compose's namespace for a process that names none. */
@@ -69,7 +73,7 @@ public record ProcessSpec(
     public ProcessSpec withBinaries(Set<String> names) {
         return new ProcessSpec(name, command, entrypoint.isEmpty() ? null : entrypoint, workingDir, environment,
                 dependsOn, readinessProbe, livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled,
-                successExitCodes, onDependencyReload, reloadTimeoutSeconds, names, namespaces);
+                successExitCodes, onDependencyReload, reloadTimeoutSeconds, names, namespaces, preflight);
     }
 
     /** A builder for programs and tests that assemble a stack without a file. */
@@ -97,6 +101,7 @@ public record ProcessSpec(
         private double reloadTimeoutSeconds;
         private Set<String> binaries;
         private List<String> namespaces;
+        private String preflight;
 
         private Builder(String name) {
             this.name = name;
@@ -120,11 +125,12 @@ public record ProcessSpec(
         public Builder reloadTimeoutSeconds(double seconds) { this.reloadTimeoutSeconds = seconds; return this; }
         public Builder binaries(Set<String> names) { this.binaries = names; return this; }
         public Builder namespaces(List<String> names) { this.namespaces = names; return this; }
+        public Builder preflight(String command) { this.preflight = command; return this; }
 
         public ProcessSpec build() {
             return new ProcessSpec(name, command, entrypoint, workingDir, environment, dependsOn, readinessProbe,
                     livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled, successExitCodes,
-                    onDependencyReload, reloadTimeoutSeconds, binaries, namespaces);
+                    onDependencyReload, reloadTimeoutSeconds, binaries, namespaces, preflight);
         }
     }
 }

@@ -33,6 +33,13 @@ public record BinaryVersion(SourceCoordinates source, String version, String com
         trustSteps = trustSteps == null ? List.of() : List.copyOf(trustSteps);
     }
 
+    /** This version with one more piece of evidence (a passed preflight, say). */
+    public BinaryVersion withEvidence(Evidence more) {
+        List<Evidence> all = new java.util.ArrayList<>(evidence);
+        all.add(more);
+        return new BinaryVersion(source, version, commit, sha256, size, platform, recordedAt, all, trustSteps, buildKey);
+    }
+
     /** {@code version (sha256 prefix)}, for messages. */
     public String label() {
         return version + " (" + sha256.shortHex() + ")";

@@ -1,6 +1,7 @@
 package dev.pitstop.core.store;
 
 import dev.pitstop.core.Sha256;
+import dev.pitstop.core.trust.Evidence;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
@@ -71,6 +72,12 @@ public record Manifest(int schemaVersion, SortedMap<String, BinaryRecord> binari
     /** The candidate failed (exited, never ready, cannot exec); it is never offered again unless forced. */
     public Manifest markBad(String name, String reason, Instant now) {
         return existing(name, r -> r.markBad(name, reason, now));
+    }
+
+    /** Adds evidence to the candidate (the result of its preflight); without a candidate nothing changes. */
+    public Manifest withCandidateEvidence(String name, Evidence evidence) {
+        return existing(name, r -> r.candidate() == null ? r
+                : new BinaryRecord(r.current(), r.candidate().withEvidence(evidence), r.history()));
     }
 
     /**

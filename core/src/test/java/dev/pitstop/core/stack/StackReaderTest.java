@@ -356,6 +356,25 @@ class StackReaderTest {
     }
 
     @Test
+    void readsAPreflightWithTheBinariesItNames() throws IOException {
+        Stack stack = read("""
+                binaries:
+                  nats: { file: ./nats }
+                processes:
+                  nats:
+                    command: "exec sleep 1"
+                    preflight: "${bin:nats} --version"
+                  plain:
+                    command: "exec sleep 1"
+                """);
+
+        Path bin = dir.toAbsolutePath().resolve(".pitstop/bin");
+        assertThat(stack.processes().get("nats").preflight()).isEqualTo(bin.resolve("nats") + " --version");
+        assertThat(stack.processes().get("nats").binaries()).containsExactly("nats");
+        assertThat(stack.processes().get("plain").preflight()).isNull();
+    }
+
+    @Test
     void resolvesAnchorsAndMergeKeys() throws IOException {
         Stack stack = read("""
                 x-defaults: &defaults
