@@ -1,0 +1,160 @@
+package dev.pitstop.cli.text;
+
+import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.store.BinaryRecord;
+import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.store.HistoryEntry;
+import dev.pitstop.core.store.Manifest;
+import dev.pitstop.core.store.SourceCoordinates;
+import dev.pitstop.core.store.VerifyReport;
+import dev.pitstop.core.trust.Evidence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Text renderings of the binary operations (install, rollback, manifest, verify, fetch, update, outdated).
+ * The one place they are written: the control server and the CLI's path for a stack that is not running
+ * both answer through {@link BinaryApi}.
+ */
+final class BinaryText {
+    private BinaryText() {}
+
+    static String swapped(ControlJson.Swapped s) {
+        StringBuilder out = new StringBuilder(s.binary()).append(": ");
+        out.append(s.from() == null ? "installed " + s.to() : s.from() + " \u2192 " + s.to()).append('\n');
+        if (s.reloads().isEmpty()) {
+            out.append("  no process is running it now; it is used from the next start\n");
+        }
+        s.reloads().forEach(r -> out.append("  ").append(ControlText.reloaded(r)));
+        return out.toString();
+    }
+
+    static String swapFailed(ControlJson.SwapFailed f) {
+        StringBuilder out = new StringBuilder(f.binary()).append(": candidate ").append(f.candidate())
+                .append(" failed: ").append(f.reason()).append('\n');
+        if (f.lastLogLines() != null && !f.lastLogLines().isEmpty()) {
+            out.append("  last log lines:\n");
+            f.lastLogLines().forEach(l -> out.append("    ").append(l).append('\n'));
+        }
+        out.append("  ").append(f.outcome()).append('\n');
+        return out.toString();
+    }
+
+    static String manifest(Manifest m) {
+        if (m.binaries().isEmpty()) {
+            return "no binaries recorded yet\n";
+        }
+        StringBuilder out = new StringBuilder();
+        m.binaries().forEach((name, record) -> binary(out, name, record));
+        return out.toString();
+    }
+
+    private static void binary(StringBuilder out, String name, BinaryRecord r) {
+        BinaryVersion c = r.current();
+        out.append(name);
+        if (c == null) {
+            out.append("  (no current version)\n");
+        } else {
+            out.append("  ").append(c.version()).append("  ").append(c.sha256().shortHex()).append("  ")
+                    .append(size(c.size())).append('\n');
+            details(out, c);
+        }
+        if (r.candidate() != null) {
+            out.append("  candidate:  ").append(r.candidate().label()).append(", recorded ")
+                    .append(r.candidate().recordedAt()).append('\n');
+        }
+        if (!r.history().isEmpty()) {
+            out.append("  history:\n");
+            List<String[]> rows = new ArrayList<>();
+            for (HistoryEntry h : r.history()) {
+                rows.add(new String[] {h.at().toString(), outcome(h), h.binary().label(), h.reason()});
+            }
+            ControlText.align(rows).lines().forEach(l -> out.append("    ").append(l).append('\n'));
+        }
+    }
+
+    private static void details(StringBuilder out, BinaryVersion v) {
+        out.append("  source:     ").append(source(v.source())).append('\n');
+        if (v.commit() != null) {
+            out.append("  commit:     ").append(v.commit()).append('\n');
+        }
+        out.append("  platform:   ").append(v.platform()).append('\n');
+        out.append("  recorded:   ").append(v.recordedAt()).append('\n');
+        out.append("  evidence:   ").append(evidence(v.evidence())).append('\n');
+        out.append("  trust:      ").append(v.trustSteps().isEmpty() ? "-" : String.join("; ", v.trustSteps()))
+                .append('\n');
+    }
+
+    private static String outcome(HistoryEntry h) {
+        return h.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static String source(SourceCoordinates s) {
+        String options = s.options().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+        return s.kind() + " " + s.location() + (options.isEmpty() ? "" : " (" + options + ")");
+    }
+
+    static String evidence(List<Evidence> evidence) {
+        return evidence.isEmpty() ? "-" : evidence.stream()
+                .map(e -> e.detail() == null || e.detail().isEmpty() ? e.kind() : e.kind() + " " + e.detail())
+                .collect(Collectors.joining("; "));
+    }
+
+    static String verified(VerifyReport r) {
+        if (r.ok()) {
+            return "verified: " + r.checked() + " checked, all match the manifest\n";
+        }
+        StringBuilder out = new StringBuilder("verify failed: ").append(r.mismatches().size())
+                .append(r.mismatches().size() == 1 ? " mismatch" : " mismatches").append(" (")
+                .append(r.checked()).append(" checked)\n");
+        r.mismatches().forEach(m -> out.append("  ").append(m).append('\n'));
+        return out.toString();
+    }
+
+    static String fetched(List<FetchResult> results, boolean elsewhere) {
+        if (results.isEmpty()) {
+            return "nothing to fetch\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (FetchResult f : results) {
+            out.append(f.binary()).append(": ").append(f.version()).append(" (").append(f.sha256().shortHex())
+                    .append(", ").append(size(f.size())).append(") from ").append(f.asset())
+                    .append(", evidence ").append(evidence(f.evidence())).append('\n');
+            out.append("  ").append(elsewhere ? "written to " + f.path()
+                    : f.changed() ? "stored: " + f.path() : "unchanged: " + f.path()).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String updated(List<ControlJson.Swapped> swaps) {
+        return swaps.isEmpty() ? "everything is up to date\n"
+                : swaps.stream().map(BinaryText::swapped).collect(Collectors.joining());
+    }
+
+    static String outdated(List<ControlJson.Outdated> list) {
+        if (list.isEmpty()) {
+            return "no binaries in the stack file\n";
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"BINARY", "CURRENT", "LATEST", ""});
+        for (ControlJson.Outdated o : list) {
+            rows.add(new String[] {o.binary(), o.current() == null ? "-" : o.current(), o.latest(),
+                o.outdated() ? "outdated" : ""});
+        }
+        return ControlText.align(rows);
+    }
+
+    /** {@code 16.0 MiB}, {@code 812 KiB}, {@code 96 B}. */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return (bytes / 1024) + " KiB";
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+}

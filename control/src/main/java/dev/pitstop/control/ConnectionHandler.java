@@ -1,0 +1,140 @@
+package dev.pitstop.control;
+
+import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.process.UnknownProcessException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Serves one connection: reads the request within a deadline, routes it, and maps failures to statuses. */
+final class ConnectionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+    /** A client that connects and sends nothing must not hold a thread. */
+    static final long REQUEST_READ_SECONDS = 10;
+    static final long REFUSE_READ_MILLIS = 200;
+
+    private final ControlRoutes routes;
+    private final ControlJson json;
+    private final ScheduledExecutorService timer;
+    private final Set<SocketChannel> connections;
+
+    ConnectionHandler(ControlRoutes routes, ControlJson json, ScheduledExecutorService timer,
+                      Set<SocketChannel> connections) {
+        this.routes = routes;
+        this.json = json;
+        this.timer = timer;
+        this.connections = connections;
+    }
+
+    void serve(SocketChannel channel) {
+        ScheduledFuture<?> deadline = timer.schedule(() -> closeQuietly(channel), REQUEST_READ_SECONDS, TimeUnit.SECONDS);
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 8192);
+        HttpResponse response = new HttpResponse(out, true);
+        boolean text = false;
+        try {
+            InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 4096);
+            HttpRequest request = HttpRequest.read(in);
+            deadline.cancel(false);
+            text = "text".equals(request.param("format", "json"));
+            response = new HttpResponse(out, request.http11());
+            routes.handle(request, response, channel);
+        } catch (BadRequestException e) {
+            fail(response, e.status(), e.getMessage(), text);
+        } catch (UnknownProcessException e) {
+            fail(response, 404, e.getMessage(), text);
+        } catch (PitstopException e) {
+            fail(response, 409, e.getMessage(), text);
+        } catch (IOException | UncheckedIOException e) {
+            log.debug("control client went away: {}", e.toString());
+        } catch (RuntimeException e) {
+            log.warn("control request failed", e);
+            fail(response, 500, e.toString(), text);
+        } finally {
+            deadline.cancel(false);
+            closeQuietly(channel);
+            connections.remove(channel);
+        }
+    }
+
+    /**
+     * Answers 503 on the accepting thread (all handler threads are busy). It first reads what the client sends
+     * of its request, for at most {@link #REFUSE_READ_MILLIS}: closing a Unix socket with unread input resets
+     * the connection, and the client would lose the answer. The bound doubles as back-pressure on a flood.
+     */
+    void refuse(SocketChannel channel, String reason) {
+        try {
+            readRequestHead(channel, REFUSE_READ_MILLIS);
+            new HttpResponse(Channels.newOutputStream(channel), true).send(503, HttpResponse.JSON,
+                    json.write(new ControlJson.Error(reason)) + "\n");
+        } catch (IOException e) {
+            log.debug("refused control client went away: {}", e.toString());
+        } finally {
+            closeQuietly(channel);
+            connections.remove(channel);
+        }
+    }
+
+    /** Reads and discards input until the blank line after the headers, the end of input, or the deadline. */
+    private static void readRequestHead(SocketChannel channel, long millis) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        ByteBuffer buf = ByteBuffer.allocate(HttpRequest.MAX_LINE);
+        int matched = 0; // bytes of "\r\n\r\n" seen in a row
+        channel.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_READ);
+            for (long left = millis; left > 0; left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                selector.select(left);
+                selector.selectedKeys().clear();
+                buf.clear();
+                int n = channel.read(buf);
+                if (n < 0) {
+                    return;
+                }
+                for (int i = 0; i < n; i++) {
+                    byte b = buf.get(i);
+                    matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+                    if (matched == 4) {
+                        return;
+                    }
+                }
+            }
+        } finally {
+            channel.configureBlocking(true);
+        }
+    }
+
+    private void fail(HttpResponse response, int status, String message, boolean text) {
+        if (response.committed()) {
+            return; // mid-stream: closing the connection is the only signal left
+        }
+        try {
+            response.send(status, text ? HttpResponse.TEXT : HttpResponse.JSON,
+                    text ? "error: " + message + "\n" : json.write(new ControlJson.Error(message)) + "\n");
+        } catch (IOException e) {
+            log.debug("control client went away before the error: {}", e.toString());
+        }
+    }
+
+    static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // closing is best effort: the peer may be gone already
+        }
+    }
+}

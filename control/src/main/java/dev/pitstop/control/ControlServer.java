@@ -1,0 +1,148 @@
+package dev.pitstop.control;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitstop.core.Engine;
+import dev.pitstop.core.PitstopException;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control channel of a running stack: HTTP/1.1 + JSON on the Unix domain socket
+ * {@code <stateDir>/pitstop.sock} (mode 0600), next to {@code pitstop.pid}. Routes are listed in
+ * {@code docs/cli.md}; every one is a call on the {@link Engine}.
+ *
+ * <pre>{@code
+ * try (ControlServer control = new ControlServer(engine, stack.stateDir(), new ObjectMapper())) {
+ *     control.start();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class ControlServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
+    /** Concurrent connections served; {@code logs -f} and {@code events -f} hold one each. */
+    static final int MAX_CONNECTIONS = 16;
+
+    private final Engine engine;
+    private final Path stateDir;
+    private final ControlJson json;
+    private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
+    private ServerSocketChannel server;
+    private Thread acceptor;
+    private ThreadPoolExecutor handlers;
+    private ExecutorService reloads;
+    private ScheduledExecutorService timer;
+    private ConnectionHandler connectionHandler;
+    private volatile boolean closed;
+
+    public ControlServer(Engine engine, Path stateDir, ObjectMapper mapper) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.stateDir = Objects.requireNonNull(stateDir, "stateDir").toAbsolutePath();
+        this.json = new ControlJson(Objects.requireNonNull(mapper, "mapper"));
+    }
+
+    /** The socket this server listens on (once started). */
+    public Path socketPath() {
+        return stateDir.resolve(SocketClaim.SOCKET);
+    }
+
+    /**
+     * Claims the socket and starts serving.
+     *
+     * @throws PitstopException if another live stack owns the socket, or it cannot be created
+     */
+    public synchronized void start() {
+        if (server != null || closed) {
+            throw new IllegalStateException("a ControlServer starts once");
+        }
+        try {
+            server = SocketClaim.claim(stateDir);
+        } catch (IOException e) {
+            throw new PitstopException("cannot open the control socket " + socketPath() + ": " + e.getMessage(), e);
+        }
+        handlers = new ThreadPoolExecutor(MAX_CONNECTIONS, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(MAX_CONNECTIONS), new NamedThreads("pitstop-control"));
+        handlers.allowCoreThreadTimeOut(true);
+        reloads = Executors.newFixedThreadPool(4, new NamedThreads("pitstop-control-reload"));
+        timer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("pitstop-control-timer"));
+        ControlRoutes routes = new ControlRoutes(engine, json, Clock.systemUTC(),
+                new ParallelReload(engine, json, reloads), () -> closed);
+        connectionHandler = new ConnectionHandler(routes, json, timer, connections);
+        acceptor = new NamedThreads("pitstop-control-accept").newThread(this::acceptLoop);
+        acceptor.start();
+        log.debug("control socket listening on {}", socketPath());
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                log.warn("control socket accept failed: {}", e.toString());
+                continue;
+            }
+            connections.add(channel);
+            try {
+                handlers.execute(() -> connectionHandler.serve(channel));
+            } catch (RejectedExecutionException e) {
+                connectionHandler.refuse(channel, "too many control connections (" + MAX_CONNECTIONS + ")");
+            }
+        }
+    }
+
+    /** Stops serving, ends open streams, and removes the socket and pid file. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (server == null) {
+            return;
+        }
+        ConnectionHandler.closeQuietly(server);
+        // let requests in flight finish (an answer to "down" is one); follow streams see `closed` and end
+        handlers.shutdown();
+        reloads.shutdown();
+        try {
+            acceptor.join(TimeUnit.SECONDS.toMillis(5));
+            if (!handlers.awaitTermination(5, TimeUnit.SECONDS)) {
+                handlers.shutdownNow();
+                reloads.shutdownNow();
+                connections.forEach(ConnectionHandler::closeQuietly); // e.g. a client that stopped reading
+            }
+            timer.shutdownNow(); // last: requests still queued above need their read deadline
+            for (ExecutorService pool : new ExecutorService[] {handlers, reloads, timer}) {
+                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                    log.warn("control threads still busy after closing {}", socketPath());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            SocketClaim.release(stateDir);
+        } catch (IOException e) {
+            log.warn("cannot remove {}: {}", socketPath(), e.toString());
+        }
+    }
+}
