@@ -1,6 +1,6 @@
 package dev.pitstop.cli;
 
-import dev.pitstop.cli.client.NotRunningException;
+import dev.pitstop.control.NotRunningException;
 import dev.pitstop.core.PitstopException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

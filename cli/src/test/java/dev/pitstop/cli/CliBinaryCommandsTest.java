@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitstop.cli.text.CliText;
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.Sha256;
@@ -15,12 +16,13 @@ import dev.pitstop.core.store.Snapshot;
 import dev.pitstop.core.store.SourceCoordinates;
 import dev.pitstop.core.store.VerifyReport;
 import dev.pitstop.core.trust.Evidence;
-import dev.pitstop.supervisor.control.ControlServer;
+import dev.pitstop.control.ControlServer;
 import dev.pitstop.testkit.FakeEngine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +46,7 @@ class CliBinaryCommandsTest {
     @BeforeEach
     void start() throws Exception {
         Files.writeString(dir.resolve("pitstop.yaml"), "processes: {}\n");
-        server = new ControlServer(engine, dir.resolve(".pitstop"), mapper);
+        server = new ControlServer(engine, dir.resolve(".pitstop"), new CliText(Clock.systemUTC()));
         server.start();
     }
 

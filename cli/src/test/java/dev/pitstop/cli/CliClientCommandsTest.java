@@ -1,15 +1,17 @@
 package dev.pitstop.cli;
 
+import dev.pitstop.cli.text.CliText;
 import dev.pitstop.testkit.FakeEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pitstop.supervisor.control.ControlServer;
+import dev.pitstop.control.ControlServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +29,7 @@ class CliClientCommandsTest {
     @BeforeEach
     void start() throws Exception {
         Files.writeString(dir.resolve("process-compose.yaml"), "processes: {}\n");
-        server = new ControlServer(engine, dir.resolve(".pitstop"), new ObjectMapper());
+        server = new ControlServer(engine, dir.resolve(".pitstop"), new CliText(Clock.systemUTC()));
         server.start();
     }
 

@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitstop.cli.local.LocalPitstop;
+import dev.pitstop.cli.text.CliText;
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.process.ProcessState;
-import dev.pitstop.supervisor.control.ControlServer;
+import dev.pitstop.control.ControlServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +51,7 @@ class CliRunningEngineTest {
                     command: "${bin:sleeper} 1000"
                 """);
         engine = new LocalPitstop(home).get(EngineFactory.class).open(dir.resolve("pitstop.yaml"));
-        server = new ControlServer(engine, dir.resolve(".pitstop"), new ObjectMapper());
+        server = new ControlServer(engine, dir.resolve(".pitstop"), new CliText(Clock.systemUTC()));
         server.start();
         engine.up();
         Awaitility.await().atMost(Duration.ofSeconds(30))

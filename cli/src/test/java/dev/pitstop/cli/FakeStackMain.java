@@ -1,9 +1,10 @@
 package dev.pitstop.cli;
 
+import dev.pitstop.cli.text.CliText;
 import dev.pitstop.testkit.FakeEngine;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pitstop.supervisor.control.ControlServer;
+import dev.pitstop.control.ControlServer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -15,7 +16,7 @@ public final class FakeStackMain {
 
     public static void main(String[] args) throws InterruptedException {
         FakeEngine engine = new FakeEngine();
-        try (ControlServer server = new ControlServer(engine, Path.of(args[0]).resolve(".pitstop"), new ObjectMapper())) {
+        try (ControlServer server = new ControlServer(engine, Path.of(args[0]).resolve(".pitstop"), new CliText(Clock.systemUTC()))) {
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "fake-stack-shutdown"));
             System.out.println("listening on " + server.socketPath());

@@ -28,15 +28,15 @@ final class ConnectionHandler {
     static final long REQUEST_READ_SECONDS = 10;
     static final long REFUSE_READ_MILLIS = 200;
 
-    private final ControlRoutes routes;
-    private final ControlJson json;
+    private final Routes routes;
+    private final Answers answers;
     private final ScheduledExecutorService timer;
     private final Set<SocketChannel> connections;
 
-    ConnectionHandler(ControlRoutes routes, ControlJson json, ScheduledExecutorService timer,
+    ConnectionHandler(Routes routes, Answers answers, ScheduledExecutorService timer,
                       Set<SocketChannel> connections) {
         this.routes = routes;
-        this.json = json;
+        this.answers = answers;
         this.timer = timer;
         this.connections = connections;
     }
@@ -50,9 +50,14 @@ final class ConnectionHandler {
             InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 4096);
             HttpRequest request = HttpRequest.read(in);
             deadline.cancel(false);
-            text = "text".equals(request.param("format", "json"));
             response = new HttpResponse(out, request.http11());
-            routes.handle(request, response, channel);
+            text = answers.text(request.param("format", "json"));
+            Reply reply = routes.handle(request);
+            if (reply.stream() != null) {
+                reply.stream().write(new HttpStreamSink(response, channel, answers, text));
+            } else {
+                response.send(reply.status(), Answers.type(text), answers.body(reply.kind(), reply.value(), text));
+            }
         } catch (BadRequestException e) {
             fail(response, e.status(), e.getMessage(), text);
         } catch (UnknownProcessException e) {
@@ -80,7 +85,7 @@ final class ConnectionHandler {
         try {
             readRequestHead(channel, REFUSE_READ_MILLIS);
             new HttpResponse(Channels.newOutputStream(channel), true).send(503, HttpResponse.JSON,
-                    json.write(new ControlJson.Error(reason)) + "\n");
+                    answers.error(reason, false));
         } catch (IOException e) {
             log.debug("refused control client went away: {}", e.toString());
         } finally {
@@ -123,8 +128,7 @@ final class ConnectionHandler {
             return; // mid-stream: closing the connection is the only signal left
         }
         try {
-            response.send(status, text ? HttpResponse.TEXT : HttpResponse.JSON,
-                    text ? "error: " + message + "\n" : json.write(new ControlJson.Error(message)) + "\n");
+            response.send(status, Answers.type(text), answers.error(message, text));
         } catch (IOException e) {
             log.debug("control client went away before the error: {}", e.toString());
         }

@@ -18,11 +18,14 @@ import java.nio.file.Path;
  * would cost a short-lived CLI more than the whole request does; this client writes a request line and
  * reads the answer with {@link HttpAnswer}, nothing else.
  */
-public final class ControlClient {
-    private final StackLocation stack;
+final class ControlClient {
+    private final Path socket;
+    private final Path directory;
 
-    public ControlClient(StackLocation stack) {
-        this.stack = stack;
+    /** @param directory the stack's folder, named when no stack answers */
+    ControlClient(Path socket, Path directory) {
+        this.socket = socket;
+        this.directory = directory;
     }
 
     /**
@@ -30,16 +33,15 @@ public final class ControlClient {
      *
      * @throws NotRunningException if no socket exists or nothing listens on it
      */
-    public HttpAnswer send(String method, String target) throws IOException {
-        Path socket = stack.socket();
+    HttpAnswer send(String method, String target) throws IOException {
         if (!Files.exists(socket)) {
-            throw new NotRunningException(stack.directory(), "no .pitstop/pitstop.sock");
+            throw new NotRunningException(directory, "no .pitstop/pitstop.sock");
         }
         SocketChannel channel;
         try {
             channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
         } catch (IOException e) {
-            throw new NotRunningException(stack.directory(), ".pitstop/pitstop.sock does not answer: " + e.getMessage());
+            throw new NotRunningException(directory, ".pitstop/pitstop.sock does not answer: " + e.getMessage());
         }
         try {
             String request = method + " " + target + " HTTP/1.1\r\nHost: pitstop\r\nUser-Agent: pitstop-cli\r\n"
@@ -57,8 +59,8 @@ public final class ControlClient {
     }
 
     /** Whether a server answers on the socket right now. */
-    public boolean answers() {
-        try (HttpAnswer answer = send("GET", "/v1/processes?format=text")) {
+    boolean answers() {
+        try (HttpAnswer answer = send("GET", "/v1/processes")) {
             answer.body().readAllBytes();
             return answer.status() == 200;
         } catch (IOException | NotRunningException e) {

@@ -1,6 +1,5 @@
 package dev.pitstop.control;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.PitstopException;
 import java.io.IOException;
@@ -8,7 +7,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,10 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The control channel of a running stack: HTTP/1.1 + JSON on the Unix domain socket
  * {@code <stateDir>/pitstop.sock} (mode 0600), next to {@code pitstop.pid}. Routes are listed in
- * {@code docs/cli.md}; every one is a call on the {@link Engine}.
+ * {@code docs/cli.md}; every one is a call on a {@link LocalControl} over the {@link Engine}.
  *
  * <pre>{@code
- * try (ControlServer control = new ControlServer(engine, stack.stateDir(), new ObjectMapper())) {
+ * try (ControlServer control = new ControlServer(engine, stack.stateDir())) {
  *     control.start();
  *     ...
  * }
@@ -39,22 +37,27 @@ public final class ControlServer implements AutoCloseable {
     /** Concurrent connections served; {@code logs -f} and {@code events -f} hold one each. */
     static final int MAX_CONNECTIONS = 16;
 
-    private final Engine engine;
+    private final LocalControl api;
     private final Path stateDir;
-    private final ControlJson json;
+    private final Answers answers;
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
     private ServerSocketChannel server;
     private Thread acceptor;
     private ThreadPoolExecutor handlers;
-    private ExecutorService reloads;
     private ScheduledExecutorService timer;
     private ConnectionHandler connectionHandler;
     private volatile boolean closed;
 
-    public ControlServer(Engine engine, Path stateDir, ObjectMapper mapper) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+    /** A server that answers JSON only. */
+    public ControlServer(Engine engine, Path stateDir) {
+        this(engine, stateDir, null);
+    }
+
+    /** @param text renders {@code ?format=text} answers, or {@code null} to answer JSON only */
+    public ControlServer(Engine engine, Path stateDir, TextRendering text) {
+        this.api = new LocalControl(Objects.requireNonNull(engine, "engine"));
         this.stateDir = Objects.requireNonNull(stateDir, "stateDir").toAbsolutePath();
-        this.json = new ControlJson(Objects.requireNonNull(mapper, "mapper"));
+        this.answers = new Answers(new ControlJson(), text);
     }
 
     /** The socket this server listens on (once started). */
@@ -79,11 +82,9 @@ public final class ControlServer implements AutoCloseable {
         handlers = new ThreadPoolExecutor(MAX_CONNECTIONS, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(MAX_CONNECTIONS), new NamedThreads("pitstop-control"));
         handlers.allowCoreThreadTimeOut(true);
-        reloads = Executors.newFixedThreadPool(4, new NamedThreads("pitstop-control-reload"));
         timer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("pitstop-control-timer"));
-        ControlRoutes routes = new ControlRoutes(engine, json, Clock.systemUTC(),
-                new ParallelReload(engine, json, reloads), () -> closed);
-        connectionHandler = new ConnectionHandler(routes, json, timer, connections);
+        Routes routes = new Routes(api, new ControlJson(), () -> closed);
+        connectionHandler = new ConnectionHandler(routes, answers, timer, connections);
         acceptor = new NamedThreads("pitstop-control-accept").newThread(this::acceptLoop);
         acceptor.start();
         log.debug("control socket listening on {}", socketPath());
@@ -122,16 +123,14 @@ public final class ControlServer implements AutoCloseable {
         ConnectionHandler.closeQuietly(server);
         // let requests in flight finish (an answer to "down" is one); follow streams see `closed` and end
         handlers.shutdown();
-        reloads.shutdown();
         try {
             acceptor.join(TimeUnit.SECONDS.toMillis(5));
             if (!handlers.awaitTermination(5, TimeUnit.SECONDS)) {
                 handlers.shutdownNow();
-                reloads.shutdownNow();
                 connections.forEach(ConnectionHandler::closeQuietly); // e.g. a client that stopped reading
             }
             timer.shutdownNow(); // last: requests still queued above need their read deadline
-            for (ExecutorService pool : new ExecutorService[] {handlers, reloads, timer}) {
+            for (ExecutorService pool : new ExecutorService[] {handlers, timer}) {
                 if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
                     log.warn("control threads still busy after closing {}", socketPath());
                 }

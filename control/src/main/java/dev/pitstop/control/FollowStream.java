@@ -43,7 +43,7 @@ final class FollowStream<T> implements Consumer<T> {
      * true, or this thread is interrupted); in the latter case the body is ended properly, so that the
      * client sees a complete answer.
      */
-    void pump(SocketChannel channel, HttpResponse response, Renderer<T> renderer, BooleanSupplier closing)
+    void pump(SocketChannel channel, HttpResponse response, Renderer renderer, BooleanSupplier closing)
             throws IOException {
         try {
             if (copyUntilGone(channel, response, renderer, closing)) {
@@ -60,7 +60,7 @@ final class FollowStream<T> implements Consumer<T> {
     }
 
     /** Returns {@code true} when the server closes, {@code false} when the client left. */
-    private boolean copyUntilGone(SocketChannel channel, HttpResponse response, Renderer<T> renderer,
+    private boolean copyUntilGone(SocketChannel channel, HttpResponse response, Renderer renderer,
                                   BooleanSupplier closing) throws IOException, InterruptedException {
         long reportedDrops = 0;
         while (!closing.getAsBoolean()) {
@@ -93,9 +93,9 @@ final class FollowStream<T> implements Consumer<T> {
         }
     }
 
-    /** Turns an item into the bytes of the stream; {@code null} skips it. */
-    interface Renderer<T> {
-        String render(T item);
+    /** Turns an item into the bytes of the stream. */
+    interface Renderer {
+        String render(Object item);
 
         String dropped(long count);
     }

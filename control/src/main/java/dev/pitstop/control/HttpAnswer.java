@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** The status and body of one control-socket answer; the body is de-chunked as it is read. */
-public final class HttpAnswer implements Closeable {
+final class HttpAnswer implements Closeable {
     private final int status;
     private final InputStream body;
     private final Closeable connection;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitstop.core.event.EventType;
+import dev.pitstop.testkit.UnixSocketHttp;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
@@ -25,7 +26,7 @@ class ControlFollowTest {
 
     @BeforeEach
     void start() {
-        server = new ControlServer(engine, dir.resolve(".pitstop"), new ObjectMapper());
+        server = new ControlServer(engine, dir.resolve(".pitstop"), TestText.LINES);
         server.start();
     }
 
@@ -56,8 +57,8 @@ class ControlFollowTest {
 
     @Test
     void logLinesArriveAsTheyComeAndTheStreamEndsWhenTheClientLeaves() throws Exception {
-        SocketChannel client = UdsHttp.connect(server.socketPath());
-        UdsHttp.send(client, "GET /v1/processes/nats/logs?n=1&follow=1&format=text HTTP/1.1\r\nHost: x\r\n\r\n");
+        SocketChannel client = UnixSocketHttp.connect(server.socketPath());
+        UnixSocketHttp.send(client, "GET /v1/processes/nats/logs?n=1&follow=1&format=text HTTP/1.1\r\nHost: x\r\n\r\n");
         AtomicReference<String> received = collect(client);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.get().contains("nats line 3"));
@@ -75,8 +76,8 @@ class ControlFollowTest {
 
     @Test
     void eventsFollowSkipsWhatTheHistoryAlreadyShowed() throws Exception {
-        SocketChannel client = UdsHttp.connect(server.socketPath());
-        UdsHttp.send(client, "GET /v1/events?follow=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+        SocketChannel client = UnixSocketHttp.connect(server.socketPath());
+        UnixSocketHttp.send(client, "GET /v1/events?follow=1 HTTP/1.1\r\nHost: x\r\n\r\n");
         AtomicReference<String> received = collect(client);
         await().atMost(Duration.ofSeconds(10)).until(() -> received.get().contains("STATE_CHANGED"));
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.listeners.size() == 1);
@@ -92,8 +93,8 @@ class ControlFollowTest {
 
     @Test
     void closingTheServerEndsOpenStreams() throws Exception {
-        SocketChannel client = UdsHttp.connect(server.socketPath());
-        UdsHttp.send(client, "GET /v1/processes/nats/logs?follow=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+        SocketChannel client = UnixSocketHttp.connect(server.socketPath());
+        UnixSocketHttp.send(client, "GET /v1/processes/nats/logs?follow=1 HTTP/1.1\r\nHost: x\r\n\r\n");
         AtomicReference<String> received = collect(client);
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.logFollowers.size() == 1);
         server.close();
@@ -105,7 +106,7 @@ class ControlFollowTest {
 
     @Test
     void unknownProcessIs404BeforeAnyStream() throws Exception {
-        UdsHttp.Reply reply = UdsHttp.request(server.socketPath(), "GET", "/v1/processes/nope/logs?follow=1");
+        UnixSocketHttp.Reply reply = UnixSocketHttp.request(server.socketPath(), "GET", "/v1/processes/nope/logs?follow=1");
         assertThat(reply.status()).isEqualTo(404);
     }
 

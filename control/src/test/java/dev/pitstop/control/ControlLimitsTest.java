@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitstop.testkit.UnixSocketHttp;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class ControlLimitsTest {
 
     @BeforeEach
     void start() {
-        server = new ControlServer(engine, dir.resolve(".pitstop"), new ObjectMapper());
+        server = new ControlServer(engine, dir.resolve(".pitstop"), TestText.LINES);
         server.start();
     }
 
@@ -37,7 +38,7 @@ class ControlLimitsTest {
     }
 
     SocketChannel open() throws Exception {
-        SocketChannel client = UdsHttp.connect(server.socketPath());
+        SocketChannel client = UnixSocketHttp.connect(server.socketPath());
         clients.add(client);
         return client;
     }
@@ -45,13 +46,13 @@ class ControlLimitsTest {
     @Test
     void beyondBusyThreadsAndQueueConnectionsAreRefusedWith503() throws Exception {
         for (int i = 0; i < ControlServer.MAX_CONNECTIONS; i++) {
-            UdsHttp.send(open(), "GET /v1/processes/nats/logs?follow=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+            UnixSocketHttp.send(open(), "GET /v1/processes/nats/logs?follow=1 HTTP/1.1\r\nHost: x\r\n\r\n");
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> engine.logFollowers.size() == ControlServer.MAX_CONNECTIONS);
         for (int i = 0; i < ControlServer.MAX_CONNECTIONS; i++) {
             open(); // queued: every handler thread is streaming
         }
-        UdsHttp.Reply refused = UdsHttp.request(server.socketPath(), "GET", "/v1/processes");
+        UnixSocketHttp.Reply refused = UnixSocketHttp.request(server.socketPath(), "GET", "/v1/processes");
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.body()).contains("too many control connections");
 
@@ -61,13 +62,13 @@ class ControlLimitsTest {
         clients.clear();
         await().atMost(Duration.ofSeconds(20)).until(() -> engine.logFollowers.isEmpty());
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> UdsHttp.request(server.socketPath(), "GET", "/v1/processes").status() == 200);
+                .until(() -> UnixSocketHttp.request(server.socketPath(), "GET", "/v1/processes").status() == 200);
     }
 
     @Test
     void anHttp10ClientGetsThePlainStreamClosedAtTheEnd() throws Exception {
         SocketChannel client = open();
-        UdsHttp.send(client, "GET /v1/processes/nats/logs?n=1&follow=1&format=text HTTP/1.0\r\n\r\n");
+        UnixSocketHttp.send(client, "GET /v1/processes/nats/logs?n=1&follow=1&format=text HTTP/1.0\r\n\r\n");
         AtomicReference<String> received = ControlFollowTest.collect(client);
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.logFollowers.size() == 1);
         engine.emitLog("nats", "after");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.testkit.UnixSocketHttp;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -22,7 +23,7 @@ class ControlSocketTest {
     @Test
     void socketIsOwnerOnlyAndPidFileNamesThisProcess() throws Exception {
         Path state = dir.resolve(".pitstop");
-        try (ControlServer server = new ControlServer(new FakeEngine(), state, mapper)) {
+        try (ControlServer server = new ControlServer(new FakeEngine(), state, TestText.LINES)) {
             server.start();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.socketPath())))
                     .isEqualTo("rw-------");
@@ -48,9 +49,9 @@ class ControlSocketTest {
         Files.writeString(state.resolve("pitstop.pid"), "999999\n");
         assertThat(socket).exists();
 
-        try (ControlServer server = new ControlServer(new FakeEngine(), state, mapper)) {
+        try (ControlServer server = new ControlServer(new FakeEngine(), state, TestText.LINES)) {
             server.start();
-            assertThat(UdsHttp.request(socket, "GET", "/v1/processes").status()).isEqualTo(200);
+            assertThat(UnixSocketHttp.request(socket, "GET", "/v1/processes").status()).isEqualTo(200);
             assertThat(Files.readString(state.resolve("pitstop.pid")).strip())
                     .isEqualTo(Long.toString(ProcessHandle.current().pid()));
         }
@@ -59,21 +60,21 @@ class ControlSocketTest {
     @Test
     void liveSocketIsRefusedAndLeftAlone() throws Exception {
         Path state = dir.resolve(".pitstop");
-        try (ControlServer first = new ControlServer(new FakeEngine(), state, mapper);
-             ControlServer second = new ControlServer(new FakeEngine(), state, mapper)) {
+        try (ControlServer first = new ControlServer(new FakeEngine(), state, TestText.LINES);
+             ControlServer second = new ControlServer(new FakeEngine(), state, TestText.LINES)) {
             first.start();
             assertThatThrownBy(second::start)
                     .isInstanceOf(PitstopException.class)
                     .hasMessage("a stack is already running in " + dir + " (pid " + ProcessHandle.current().pid()
                             + ", socket " + state.resolve("pitstop.sock") + ")");
-            assertThat(UdsHttp.request(first.socketPath(), "GET", "/v1/processes").status()).isEqualTo(200);
+            assertThat(UnixSocketHttp.request(first.socketPath(), "GET", "/v1/processes").status()).isEqualTo(200);
         }
     }
 
     @Test
     void curlSpeaksToTheSocket() throws Exception {
         Path state = dir.resolve(".pitstop");
-        try (ControlServer server = new ControlServer(new FakeEngine(), state, mapper)) {
+        try (ControlServer server = new ControlServer(new FakeEngine(), state, TestText.LINES)) {
             server.start();
             Process curl = new ProcessBuilder("curl", "-sS", "--fail-with-body", "--max-time", "20",
                     "--unix-socket", server.socketPath().toString(), "http://pitstop/v1/processes?format=text")
@@ -81,7 +82,7 @@ class ControlSocketTest {
             String out = new String(curl.getInputStream().readAllBytes());
             assertThat(curl.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(curl.exitValue()).as(out).isZero();
-            assertThat(out).startsWith("NAME").contains("ingest-worker");
+            assertThat(out).isEqualTo("nats ingest-worker broken\n");
 
             Process post = new ProcessBuilder("curl", "-sS", "--max-time", "20", "-X", "POST",
                     "-H", "Content-Type: application/json", "-d", "{\"names\":[\"nats\"]}",

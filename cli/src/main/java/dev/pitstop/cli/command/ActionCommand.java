@@ -1,6 +1,9 @@
 package dev.pitstop.cli.command;
 
 import dev.pitstop.cli.PitstopCommand;
+import dev.pitstop.control.AnswerKind;
+import dev.pitstop.control.ControlApi;
+import dev.pitstop.control.Done;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code pitstop restart|start|stop NAME}: one action on one process. */
@@ -27,7 +30,13 @@ public final class ActionCommand extends ClientCommand {
     }
 
     @Override
-    String[] request() {
-        return new String[] {"POST", "/v1/processes/" + segment(name.getValue()) + "/" + action};
+    Shown call(ControlApi api) {
+        String process = name.getValue();
+        switch (action) {
+            case "restart" -> api.restart(process);
+            case "start" -> api.start(process);
+            default -> api.stop(process);
+        }
+        return Shown.ok(AnswerKind.DONE, new Done(process, action));
     }
 }

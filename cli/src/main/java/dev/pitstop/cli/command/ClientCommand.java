@@ -1,26 +1,24 @@
 package dev.pitstop.cli.command;
 
 import dev.pitstop.cli.PitstopCommand;
-import dev.pitstop.cli.client.ControlClient;
-import dev.pitstop.cli.client.HttpAnswer;
-import dev.pitstop.cli.client.NotRunningException;
 import dev.pitstop.cli.client.StackLocation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import dev.pitstop.cli.text.CliText;
+import dev.pitstop.control.AnswerKind;
+import dev.pitstop.control.ControlApi;
+import dev.pitstop.control.ControlException;
+import dev.pitstop.control.ControlJson;
+import dev.pitstop.control.NotRunningException;
+import dev.pitstop.control.RemoteControl;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * A command that is one request to a running stack's control socket. The server renders text
- * ({@code format=text}) so that the client only copies bytes; {@code --json} copies the API's JSON instead.
- * Exit code 0 for a 2xx answer, 1 otherwise.
+ * A command that is one call on the running stack's {@link ControlApi} ({@link RemoteControl}, over its control
+ * socket). It renders the answer as text ({@link CliText}) or, with {@code --json}, as the API's JSON. Exit code
+ * 0 for a success, 1 for a failure, 3 when no stack runs.
  */
 abstract class ClientCommand implements Subcommand, Callable<Integer> {
     final PitstopCommand root;
@@ -46,58 +44,75 @@ abstract class ClientCommand implements Subcommand, Callable<Integer> {
         return spec;
     }
 
-    /** The request, as method and target without the {@code format} parameter. */
-    abstract String[] request();
+    /** The call, and how its answer is shown. */
+    abstract Shown call(ControlApi api) throws InterruptedException;
 
     @Override
-    public Integer call() throws IOException {
-        String[] request = request();
-        boolean asJson = Specs.isSet(json);
-        String target = request[1];
-        if (!asJson) {
-            target += (target.contains("?") ? "&" : "?") + "format=text";
-        }
+    public Integer call() throws InterruptedException {
+        validate();
         StackLocation stack = StackLocation.find(file.getValue(), root.workDir());
-        HttpAnswer answer;
+        Shown shown;
         try {
-            answer = new ControlClient(stack).send(request[0], target);
+            shown = call(new RemoteControl(stack.stateDir()));
         } catch (NotRunningException e) {
-            return notRunning(e, stack, request[0], target);
+            shown = notRunning(e, stack);
+        } catch (ControlException e) {
+            shown = Shown.refused(e.getMessage());
         }
-        try (answer) {
-            return print(answer.ok(), answer.body());
-        }
+        return show(shown);
+    }
+
+    /** Checks the arguments before anything is asked; a problem is a {@code pitstop: …} line. */
+    void validate() {
+        // most commands have nothing to check beyond what picocli does
     }
 
     /** No stack answers: by default that is the error (exit code 3). */
-    int notRunning(NotRunningException e, StackLocation stack, String method, String target) throws IOException {
+    Shown notRunning(NotRunningException e, StackLocation stack) throws InterruptedException {
         throw e;
     }
 
     /** Prints an answer: on stdout if it is a success or JSON, else on stderr. */
-    int print(boolean ok, InputStream body) throws IOException {
-        PrintWriter out = ok || Specs.isSet(json) ? spec.commandLine().getOut() : spec.commandLine().getErr();
-        copy(body, out);
-        return ok ? 0 : 1;
+    int show(Shown shown) {
+        if (shown.kind() == null) {
+            return 0; // printed as it came
+        }
+        if (shown.kind() == AnswerKind.ERROR) {
+            return error((String) shown.value());
+        }
+        boolean asJson = Specs.isSet(json);
+        PrintWriter out = shown.ok() || asJson ? spec.commandLine().getOut() : spec.commandLine().getErr();
+        out.print(asJson ? json(shown.kind(), shown.value()) : text().render(shown.kind(), shown.value()));
+        out.flush();
+        return shown.ok() ? 0 : 1;
     }
 
-    /** Copies as it arrives: a followed stream prints each line when the server sends it. */
-    private static void copy(InputStream body, PrintWriter out) throws IOException {
-        Reader in = new InputStreamReader(body, StandardCharsets.UTF_8);
-        char[] buf = new char[8192];
-        for (int n; (n = in.read(buf)) > 0; ) {
-            out.write(buf, 0, n);
-            out.flush();
+    /** A refusal of the stack (unknown process, bad request, a Pitstop error): one line, exit code 1. */
+    int error(String message) {
+        if (Specs.isSet(json)) {
+            spec.commandLine().getOut().println(new ControlJson().error(message));
+            spec.commandLine().getOut().flush();
+        } else {
+            spec.commandLine().getErr().print(text().render(AnswerKind.ERROR, message));
+            spec.commandLine().getErr().flush();
         }
+        return 1;
+    }
+
+    /** Prints one entry of a stream at once: a text line, or one line of JSON. */
+    void print(AnswerKind kind, Object item) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(Specs.isSet(json) ? json(kind, item) : text().render(kind, item));
         out.flush();
     }
 
-    /** A process name as one path segment. */
-    static String segment(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    CliText text() {
+        return new CliText(Clock.systemUTC());
     }
 
-    static String param(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    static String json(AnswerKind kind, Object value) {
+        ControlJson json = new ControlJson();
+        return kind == AnswerKind.MANIFEST || kind == AnswerKind.SNAPSHOT ? json.document(value)
+                : json.write(value) + "\n";
     }
 }

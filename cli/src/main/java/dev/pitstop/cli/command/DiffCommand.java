@@ -5,7 +5,7 @@ import dev.pitstop.core.store.ProcessSnapshot;
 import dev.pitstop.core.store.SnapshotDiff;
 import dev.pitstop.core.store.SnapshotDiff.Change;
 import dev.pitstop.core.store.StackInspector;
-import dev.pitstop.supervisor.control.TextColumns;
+import dev.pitstop.cli.text.TextColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

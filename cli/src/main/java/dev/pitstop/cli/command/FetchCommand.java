@@ -1,6 +1,12 @@
 package dev.pitstop.cli.command;
 
 import dev.pitstop.cli.PitstopCommand;
+import dev.pitstop.control.AnswerKind;
+import dev.pitstop.control.ControlApi;
+import dev.pitstop.core.BinarySelection;
+import dev.pitstop.core.Platform;
+import dev.pitstop.core.PlatformFetchRequest;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.OptionSpec;
@@ -28,27 +34,37 @@ public final class FetchCommand extends EngineCommand {
     }
 
     @Override
-    String[] request() {
+    Shown call(ControlApi api) {
         List<String> list = names.getValue() == null ? List.of() : names.getValue();
-        String os = platform.getValue();
+        Optional<Platform> on = platform();
         if (Specs.isSet(explain)) {
             if (list.size() != 1) {
                 throw new ParameterException(spec.commandLine(), "--explain needs exactly one NAME");
             }
-            return new String[] {"GET", "/v1/binaries/" + segment(list.get(0)) + "/explain"
-                    + (os == null ? "" : "?platform=" + param(os))};
+            return Shown.ok(AnswerKind.EXPLAINED, api.explain(list.get(0), on));
         }
-        if (os == null) {
+        if (on.isEmpty()) {
             if (output.getValue() != null) {
                 throw new ParameterException(spec.commandLine(), "-o is for --platform; a fetch for this machine "
                         + "goes into the store");
             }
-            return new String[] {"POST", "/v1/fetch" + query(list)};
+            return Shown.ok(AnswerKind.FETCHED, api.fetch(BinarySelection.of(list)));
         }
         Path dir = root.workDir().resolve(output.getValue() == null ? Path.of("") : output.<Path>getValue())
                 .toAbsolutePath().normalize();
-        String q = query(list);
-        return new String[] {"POST", "/v1/fetch" + (q.isEmpty() ? "?" : q + "&") + "platform=" + param(os)
-                + "&out=" + param(dir.toString())};
+        return Shown.ok(AnswerKind.FETCHED_ELSEWHERE,
+                api.fetchFor(new PlatformFetchRequest(on.get(), BinarySelection.of(list), dir)));
+    }
+
+    private Optional<Platform> platform() {
+        String os = platform.getValue();
+        if (os == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Platform.parse(os));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

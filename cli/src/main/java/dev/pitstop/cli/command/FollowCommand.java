@@ -1,6 +1,11 @@
 package dev.pitstop.cli.command;
 
 import dev.pitstop.cli.PitstopCommand;
+import dev.pitstop.control.AnswerKind;
+import dev.pitstop.control.ControlApi;
+import dev.pitstop.core.event.Event;
+import dev.pitstop.core.process.LogLine;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
@@ -34,13 +39,27 @@ public final class FollowCommand extends ClientCommand {
     }
 
     @Override
-    String[] request() {
+    Shown call(ControlApi api) throws InterruptedException {
         int n = lines.getValue();
         if (n < 0) {
             throw new ParameterException(spec.commandLine(), "-n must not be negative, not " + n);
         }
-        String query = "n=" + n + (Specs.isSet(follow) ? "&follow=1" : "");
-        String path = name == null ? "/v1/events" : "/v1/processes/" + segment(name.getValue()) + "/logs";
-        return new String[] {"GET", path + "?" + query};
+        boolean following = Specs.isSet(follow);
+        if (name == null) {
+            Consumer<Event> each = e -> print(AnswerKind.EVENT, e);
+            if (following) {
+                api.followEvents(n, each);
+            } else {
+                api.events(n).forEach(each);
+            }
+        } else {
+            Consumer<LogLine> each = l -> print(AnswerKind.LOG_LINE, l);
+            if (following) {
+                api.followLogs(name.getValue(), n, each);
+            } else {
+                api.logs(name.getValue(), n).forEach(each);
+            }
+        }
+        return Shown.printed();
     }
 }

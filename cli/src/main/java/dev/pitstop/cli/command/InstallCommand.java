@@ -1,6 +1,10 @@
 package dev.pitstop.cli.command;
 
 import dev.pitstop.cli.PitstopCommand;
+import dev.pitstop.control.AnswerKind;
+import dev.pitstop.control.ControlApi;
+import dev.pitstop.control.SwapOutcome;
+import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.PitstopException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +28,21 @@ public final class InstallCommand extends EngineCommand {
     }
 
     @Override
-    String[] request() {
-        Path file = root.workDir().resolve(binary.<Path>getValue()).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new PitstopException("install: " + file + " is not a file");
+    void validate() {
+        if (!Files.isRegularFile(file())) {
+            throw new PitstopException("install: " + file() + " is not a file");
         }
-        String v = version.getValue();
-        return new String[] {"POST", "/v1/binaries/" + segment(name.getValue()) + "/install?file="
-                + param(file.toString()) + (v == null ? "" : "&version=" + param(v))
-                + (Specs.isSet(force) ? "&force=1" : "")};
+    }
+
+    private Path file() {
+        return root.workDir().resolve(binary.<Path>getValue()).toAbsolutePath().normalize();
+    }
+
+    @Override
+    Shown call(ControlApi api) {
+        Path file = file();
+        InstallRequest request = InstallRequest.of(name.getValue(), file).version(version.getValue());
+        SwapOutcome outcome = api.install(Specs.isSet(force) ? request.forced() : request);
+        return new Shown(outcome.ok(), AnswerKind.SWAP, outcome);
     }
 }

@@ -1,6 +1,8 @@
 package dev.pitstop.cli.command;
 
 import dev.pitstop.cli.PitstopCommand;
+import dev.pitstop.control.AnswerKind;
+import dev.pitstop.control.ControlApi;
 
 /** {@code pitstop ps}. */
 public final class PsCommand extends ClientCommand {
@@ -9,7 +11,7 @@ public final class PsCommand extends ClientCommand {
     }
 
     @Override
-    String[] request() {
-        return new String[] {"GET", "/v1/processes"};
+    Shown call(ControlApi api) {
+        return Shown.ok(AnswerKind.PROCESSES, api.processes());
     }
 }

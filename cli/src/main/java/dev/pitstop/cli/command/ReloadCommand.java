@@ -1,11 +1,13 @@
 package dev.pitstop.cli.command;
 
 import dev.pitstop.cli.PitstopCommand;
+import dev.pitstop.control.AnswerKind;
+import dev.pitstop.control.ControlApi;
+import dev.pitstop.control.ReloadOutcome;
 import java.util.List;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code pitstop reload NAME...}: one request, several names reload in parallel on the server. */
+/** {@code pitstop reload NAME...}: one call, several names reload in parallel on the server. */
 public final class ReloadCommand extends ClientCommand {
     private final PositionalParamSpec names;
 
@@ -16,12 +18,13 @@ public final class ReloadCommand extends ClientCommand {
     }
 
     @Override
-    String[] request() {
+    Shown call(ControlApi api) {
         List<String> list = names.getValue();
         if (list.size() == 1) {
-            return new String[] {"POST", "/v1/processes/" + segment(list.get(0)) + "/reload"};
+            ReloadOutcome outcome = api.reload(list.get(0));
+            return new Shown(outcome.ok(), AnswerKind.RELOAD, outcome);
         }
-        return new String[] {"POST", "/v1/reload?" + list.stream().map(n -> "name=" + param(n))
-                .collect(Collectors.joining("&"))};
+        List<ReloadOutcome> outcomes = api.reload(list);
+        return new Shown(outcomes.stream().allMatch(ReloadOutcome::ok), AnswerKind.RELOADS, outcomes);
     }
 }

@@ -1,6 +1,10 @@
 package dev.pitstop.cli.command;
 
 import dev.pitstop.cli.PitstopCommand;
+import dev.pitstop.control.AnswerKind;
+import dev.pitstop.control.ControlApi;
+import dev.pitstop.control.SwapOutcome;
+import dev.pitstop.core.RollbackRequest;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -20,11 +24,11 @@ public final class RollbackCommand extends EngineCommand {
     }
 
     @Override
-    String[] request() {
+    Shown call(ControlApi api) {
         String target = to.getValue();
-        String query = (target == null ? "" : "to=" + param(target)) + (Specs.isSet(force)
-                ? (target == null ? "" : "&") + "force=1" : "");
-        return new String[] {"POST", "/v1/binaries/" + segment(name.getValue()) + "/rollback"
-                + (query.isEmpty() ? "" : "?" + query)};
+        RollbackRequest request = target == null ? RollbackRequest.previous(name.getValue())
+                : RollbackRequest.to(name.getValue(), target);
+        SwapOutcome outcome = api.rollback(Specs.isSet(force) ? request.forced() : request);
+        return new Shown(outcome.ok(), AnswerKind.SWAP, outcome);
     }
 }

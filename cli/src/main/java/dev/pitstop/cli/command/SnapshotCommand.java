@@ -1,6 +1,10 @@
 package dev.pitstop.cli.command;
 
 import dev.pitstop.cli.PitstopCommand;
+import dev.pitstop.control.AnswerKind;
+import dev.pitstop.control.ControlApi;
+import dev.pitstop.core.store.Snapshot;
+import java.nio.charset.StandardCharsets;
 import dev.pitstop.core.PitstopException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +14,8 @@ import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code pitstop snapshot [-o FILE]}: the snapshot JSON, printed or written to a file. The answer already is
- * the snapshot file's exact form, so the client writes its bytes (temp file in the same folder, then an
- * atomic rename) without parsing them.
+ * {@code pitstop snapshot [-o FILE]}: the snapshot JSON in its file form, printed or written to a file (temp file
+ * in the same folder, then an atomic rename).
  */
 public final class SnapshotCommand extends EngineCommand {
     private final OptionSpec output;
@@ -25,21 +28,17 @@ public final class SnapshotCommand extends EngineCommand {
     }
 
     @Override
-    String[] request() {
-        return new String[] {"GET", "/v1/snapshot"};
-    }
-
-    @Override
-    int print(boolean ok, InputStream body) throws IOException {
+    Shown call(ControlApi api) {
+        Snapshot snapshot = api.snapshot();
         Path out = output.getValue();
-        if (!ok || out == null) {
-            return super.print(ok, body);
+        if (out == null) {
+            return Shown.ok(AnswerKind.SNAPSHOT, snapshot);
         }
         Path file = root.workDir().resolve(out).toAbsolutePath().normalize();
-        write(body.readAllBytes(), file);
+        write(json(AnswerKind.SNAPSHOT, snapshot).getBytes(StandardCharsets.UTF_8), file);
         spec.commandLine().getOut().println("snapshot written to " + file);
         spec.commandLine().getOut().flush();
-        return 0;
+        return Shown.printed();
     }
 
     static void write(byte[] content, Path file) {

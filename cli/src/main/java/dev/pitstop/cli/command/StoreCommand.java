@@ -7,7 +7,7 @@ import dev.pitstop.core.store.GcReport;
 import dev.pitstop.core.store.ManifestStore;
 import dev.pitstop.core.store.StoredBinary;
 import dev.pitstop.cli.local.LocalPitstop;
-import dev.pitstop.supervisor.control.TextColumns;
+import dev.pitstop.cli.text.TextColumns;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.OptionSpec;

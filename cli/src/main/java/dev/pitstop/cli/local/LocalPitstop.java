@@ -14,7 +14,6 @@ import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.source.FetchProgress;
-import dev.pitstop.supervisor.control.BinaryApi;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -58,15 +57,9 @@ public final class LocalPitstop {
         return injector().getInstance(type);
     }
 
-    /**
-     * Answers a control-API request with an engine opened on the stack file (read and validated, never
-     * started), as the running stack's control server would.
-     */
-    public BinaryApi.Answer call(Path stackFile, String method, String target) {
-        ObjectMapper mapper = new ObjectMapper();
-        try (Engine engine = get(EngineFactory.class).open(stackFile)) {
-            return new BinaryApi(engine, mapper).call(method, target);
-        }
+    /** An engine on the stack file, read and validated, never started: for commands with no stack running. */
+    public Engine open(Path stackFile) {
+        return get(EngineFactory.class).open(stackFile);
     }
 
     /** Indented JSON with ISO-8601 times, SHA-256s and paths as strings, and a trailing newline. */

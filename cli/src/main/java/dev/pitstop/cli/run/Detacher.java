@@ -1,8 +1,8 @@
 package dev.pitstop.cli.run;
 
 import dev.pitstop.cli.Main;
-import dev.pitstop.cli.client.ControlClient;
 import dev.pitstop.cli.client.StackLocation;
+import dev.pitstop.control.RemoteControl;
 import dev.pitstop.core.PitstopException;
 import java.io.File;
 import java.io.IOException;
@@ -41,7 +41,7 @@ public final class Detacher {
     }
 
     public int detach(PrintWriter out) throws IOException, InterruptedException {
-        ControlClient client = new ControlClient(location);
+        RemoteControl client = new RemoteControl(location.stateDir());
         if (client.answers()) {
             throw new PitstopException("a stack is already running in " + location.directory());
         }

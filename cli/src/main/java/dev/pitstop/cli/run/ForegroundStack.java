@@ -1,15 +1,16 @@
 package dev.pitstop.cli.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.ConfigurationException;
 import com.google.inject.Module;
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopException;
-import dev.pitstop.supervisor.control.ControlServer;
+import dev.pitstop.cli.text.CliText;
+import dev.pitstop.control.ControlServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,7 +58,7 @@ public final class ForegroundStack {
             throw new PitstopException("this build of pitstop has no engine: nothing binds EngineFactory", e);
         }
         Engine engine = factory.open(stackFile);
-        ControlServer control = new ControlServer(engine, engine.stack().stateDir(), new ObjectMapper());
+        ControlServer control = new ControlServer(engine, engine.stack().stateDir(), new CliText(Clock.systemUTC()));
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable stop = () -> {
             if (stopped.compareAndSet(false, true)) {

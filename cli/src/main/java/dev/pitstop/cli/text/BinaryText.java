@@ -1,12 +1,15 @@
 package dev.pitstop.cli.text;
 
+import dev.pitstop.control.Outdated;
+import dev.pitstop.control.SwapFailed;
+import dev.pitstop.control.Swapped;
+import dev.pitstop.control.Verified;
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.store.BinaryRecord;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.HistoryEntry;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.SourceCoordinates;
-import dev.pitstop.core.store.VerifyReport;
 import dev.pitstop.core.trust.Evidence;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +18,11 @@ import java.util.stream.Collectors;
 
 /**
  * Text renderings of the binary operations (install, rollback, manifest, verify, fetch, update, outdated).
- * The one place they are written: the control server and the CLI's path for a stack that is not running
- * both answer through {@link BinaryApi}.
  */
 final class BinaryText {
     private BinaryText() {}
 
-    static String swapped(ControlJson.Swapped s) {
+    static String swapped(Swapped s) {
         StringBuilder out = new StringBuilder(s.binary()).append(": ");
         out.append(s.from() == null ? "installed " + s.to() : s.from() + " \u2192 " + s.to()).append('\n');
         if (s.reloads().isEmpty()) {
@@ -31,7 +32,7 @@ final class BinaryText {
         return out.toString();
     }
 
-    static String swapFailed(ControlJson.SwapFailed f) {
+    static String swapFailed(SwapFailed f) {
         StringBuilder out = new StringBuilder(f.binary()).append(": candidate ").append(f.candidate())
                 .append(" failed: ").append(f.reason()).append('\n');
         if (f.lastLogLines() != null && !f.lastLogLines().isEmpty()) {
@@ -103,7 +104,7 @@ final class BinaryText {
                 .collect(Collectors.joining("; "));
     }
 
-    static String verified(VerifyReport r) {
+    static String verified(Verified r) {
         if (r.ok()) {
             return "verified: " + r.checked() + " checked, all match the manifest\n";
         }
@@ -129,18 +130,18 @@ final class BinaryText {
         return out.toString();
     }
 
-    static String updated(List<ControlJson.Swapped> swaps) {
+    static String updated(List<Swapped> swaps) {
         return swaps.isEmpty() ? "everything is up to date\n"
                 : swaps.stream().map(BinaryText::swapped).collect(Collectors.joining());
     }
 
-    static String outdated(List<ControlJson.Outdated> list) {
+    static String outdated(List<Outdated> list) {
         if (list.isEmpty()) {
             return "no binaries in the stack file\n";
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"BINARY", "CURRENT", "LATEST", ""});
-        for (ControlJson.Outdated o : list) {
+        for (Outdated o : list) {
             rows.add(new String[] {o.binary(), o.current() == null ? "-" : o.current(), o.latest(),
                 o.outdated() ? "outdated" : ""});
         }

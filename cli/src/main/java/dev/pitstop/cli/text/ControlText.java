@@ -1,5 +1,7 @@
 package dev.pitstop.cli.text;
 
+import dev.pitstop.control.ReloadFailed;
+import dev.pitstop.control.Reloaded;
 import dev.pitstop.core.event.Event;
 import dev.pitstop.core.process.ApplyResult;
 import dev.pitstop.core.process.LogLine;
@@ -10,8 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Human-readable renderings ({@code ?format=text}). They live on the server so that the CLI client prints
- * bytes and never loads a JSON library: that keeps {@code pitstop ps} a short-lived, small JVM.
+ * Human-readable renderings of the process operations: the {@code ps} table, reloads, apply, events, logs.
  */
 final class ControlText {
     private static final String[] PS_HEADER = {"NAME", "STATE", "HEALTH", "PID", "RESTARTS", "UPTIME", "EXIT"};
@@ -44,22 +45,27 @@ final class ControlText {
             return s + "s";
         }
         if (s < 3600) {
-            return String.format("%dm%02ds", s / 60, s % 60);
+            return s / 60 + "m" + twoDigits(s % 60) + "s";
         }
         if (s < 86400) {
-            return String.format("%dh%02dm", s / 3600, s % 3600 / 60);
+            return s / 3600 + "h" + twoDigits(s % 3600 / 60) + "m";
         }
-        return String.format("%dd%02dh", s / 86400, s % 86400 / 3600);
+        return s / 86400 + "d" + twoDigits(s % 86400 / 3600) + "h";
     }
 
-    static String reloaded(ControlJson.Reloaded r) {
+    /** Not {@code String.format}: its Formatter loads the locale data, a cost {@code pitstop ps} pays per run. */
+    private static String twoDigits(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
+    }
+
+    static String reloaded(Reloaded r) {
         return r.name() + ": pid " + r.oldPid() + " \u2192 " + r.newPid()
                 + (r.sha256() == null ? "" : ", sha256 " + r.sha256().substring(0, 12))
                 + ", took " + r.tookMs() + " ms\n";
     }
 
     /** The reason line and the last log lines; {@code prefix} names the process when several reloaded. */
-    static String reloadFailed(String prefix, ControlJson.ReloadFailed f) {
+    static String reloadFailed(String prefix, ReloadFailed f) {
         StringBuilder out = new StringBuilder(prefix).append("reload failed: ").append(f.error()).append('\n');
         if (f.lastLogLines() != null && !f.lastLogLines().isEmpty()) {
             out.append("  last log lines:\n");

@@ -1,4 +1,4 @@
-package dev.pitstop.control;
+package dev.pitstop.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +9,15 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Raw HTTP over the control socket, so tests see exactly the bytes the server sends. */
-final class UdsHttp {
-    private UdsHttp() {}
+/** Raw HTTP over a stack's control socket, so tests see exactly the bytes the server sends. */
+public final class UnixSocketHttp {
+    private UnixSocketHttp() {}
 
-    static SocketChannel connect(Path socket) throws IOException {
+    public static SocketChannel connect(Path socket) throws IOException {
         return SocketChannel.open(UnixDomainSocketAddress.of(socket));
     }
 
-    static void send(SocketChannel channel, String raw) throws IOException {
+    public static void send(SocketChannel channel, String raw) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(raw.getBytes(StandardCharsets.UTF_8));
         while (buf.hasRemaining()) {
             channel.write(buf);
@@ -25,7 +25,7 @@ final class UdsHttp {
     }
 
     /** Sends a raw request and reads the whole answer (the server closes every connection). */
-    static Reply exchange(Path socket, String raw) throws IOException {
+    public static Reply exchange(Path socket, String raw) throws IOException {
         try (SocketChannel channel = connect(socket)) {
             send(channel, raw);
             InputStream in = Channels.newInputStream(channel);
@@ -33,17 +33,18 @@ final class UdsHttp {
         }
     }
 
-    static Reply request(Path socket, String method, String target) throws IOException {
+    public static Reply request(Path socket, String method, String target) throws IOException {
         return exchange(socket, method + " " + target + " HTTP/1.1\r\nHost: pitstop\r\n\r\n");
     }
 
-    static Reply post(Path socket, String target, String jsonBody) throws IOException {
+    public static Reply post(Path socket, String target, String jsonBody) throws IOException {
         byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
         return exchange(socket, "POST " + target + " HTTP/1.1\r\nHost: pitstop\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n" + jsonBody);
     }
 
-    record Reply(int status, String head, String body) {
+    /** The status, the head (status line and headers) and the body of an answer. */
+    public record Reply(int status, String head, String body) {
         static Reply parse(String raw) {
             int split = raw.indexOf("\r\n\r\n");
             String head = raw.substring(0, split);

@@ -1,9 +1,11 @@
-package dev.pitstop.control;
+package dev.pitstop.cli.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+
+
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.Sha256;
@@ -16,39 +18,23 @@ import dev.pitstop.core.store.SourceCoordinates;
 import dev.pitstop.core.store.VerifyReport;
 import dev.pitstop.core.trust.Evidence;
 import dev.pitstop.testkit.FakeEngine;
+import dev.pitstop.testkit.UnixSocketHttp;
 import java.nio.file.Path;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BinaryRoutesTest {
+
+import org.junit.jupiter.api.Test;
+
+
+class BinaryRoutesTest extends ServerFixture {
     static final Sha256 OLD = new Sha256("4fa3c1e2d0b9" + "1".repeat(52));
     static final Sha256 NEW = new Sha256("9d1e0f2a3b4c" + "2".repeat(52));
     static final Sha256 BAD = new Sha256("b7c8d9e0f1a2" + "3".repeat(52));
-
-    @TempDir Path dir;
-    final ObjectMapper mapper = new ObjectMapper();
-    final FakeEngine engine = new FakeEngine();
-    ControlServer server;
-    Path socket;
-
-    @BeforeEach
-    void start() {
-        server = new ControlServer(engine, dir.resolve(".pitstop"), mapper);
-        server.start();
-        socket = server.socketPath();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     static BinaryVersion version(String version, Sha256 sha, Instant at) {
         return new BinaryVersion(SourceCoordinates.of("github", "nats-io/nats-server", Map.of("asset", "*.tar.gz")),
@@ -69,7 +55,7 @@ class BinaryRoutesTest {
     void installPrintsFromToAndEachReload() throws Exception {
         engine.swapFrom = "v2.10.22 (4fa3c1e2d0b9)";
         engine.swapReloads = List.of(new ReloadResult("nats", 4242, 5151, FakeEngine.DIGEST, Duration.ofMillis(412)));
-        UdsHttp.Reply reply = UdsHttp.request(socket, "POST",
+        UnixSocketHttp.Reply reply = UnixSocketHttp.request(socket, "POST",
                 "/v1/binaries/nats/install?file=%2Ftmp%2Fnats%20new&version=v2.11.0&force=1&format=text");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo("nats: v2.10.22 (4fa3c1e2d0b9) \u2192 v2.11.0\n"
@@ -79,7 +65,7 @@ class BinaryRoutesTest {
 
     @Test
     void installAsJson() throws Exception {
-        UdsHttp.Reply reply = UdsHttp.request(socket, "POST", "/v1/binaries/nats/install?file=/tmp/nats");
+        UnixSocketHttp.Reply reply = UnixSocketHttp.request(socket, "POST", "/v1/binaries/nats/install?file=/tmp/nats");
         JsonNode json = mapper.readTree(reply.body());
         assertThat(json.get("binary").asText()).isEqualTo("nats");
         assertThat(json.get("ok").asBoolean()).isTrue();
@@ -89,22 +75,22 @@ class BinaryRoutesTest {
 
     @Test
     void installNeedsAnAbsoluteFileAndPost() throws Exception {
-        assertThat(UdsHttp.request(socket, "POST", "/v1/binaries/nats/install?file=nats").body())
+        assertThat(UnixSocketHttp.request(socket, "POST", "/v1/binaries/nats/install?file=nats").body())
                 .contains("must be an absolute path, not 'nats'");
-        assertThat(UdsHttp.request(socket, "POST", "/v1/binaries/nats/install").status()).isEqualTo(400);
-        assertThat(UdsHttp.request(socket, "GET", "/v1/binaries/nats/install?file=/x").status()).isEqualTo(405);
+        assertThat(UnixSocketHttp.request(socket, "POST", "/v1/binaries/nats/install").status()).isEqualTo(400);
+        assertThat(UnixSocketHttp.request(socket, "GET", "/v1/binaries/nats/install?file=/x").status()).isEqualTo(405);
         assertThat(engine.calls).doesNotContain("install nats");
     }
 
     @Test
     void aFailedSwapReportsItsFacts() throws Exception {
-        UdsHttp.Reply text = UdsHttp.request(socket, "POST",
+        UnixSocketHttp.Reply text = UnixSocketHttp.request(socket, "POST",
                 "/v1/binaries/broken/install?file=/tmp/b&version=2.0.0&format=text");
         assertThat(text.status()).isEqualTo(409);
         assertThat(text.body()).isEqualTo("broken: candidate 2.0.0 failed: broken: exited before it was ready "
                 + "(exit code 3)\n  last log lines:\n    starting broken\n    fatal: port 4222 in use\n"
                 + "  rolled back to 1.0.0 (3f2a9c0d1e2b)\n");
-        JsonNode json = mapper.readTree(UdsHttp.request(socket, "POST", "/v1/binaries/broken/rollback").body());
+        JsonNode json = mapper.readTree(UnixSocketHttp.request(socket, "POST", "/v1/binaries/broken/rollback").body());
         assertThat(json.get("ok").asBoolean()).isFalse();
         assertThat(json.get("exitCode").asInt()).isEqualTo(3);
         assertThat(json.get("restored").asText()).isEqualTo("1.0.0 (3f2a9c0d1e2b)");
@@ -114,7 +100,7 @@ class BinaryRoutesTest {
     @Test
     void rollbackPassesTargetAndForce() throws Exception {
         engine.swapFrom = "v2.11.0 (9d1e0f2a3b4c)";
-        UdsHttp.Reply reply = UdsHttp.request(socket, "POST", "/v1/binaries/nats/rollback?to=4fa3c1&force=1&format=text");
+        UnixSocketHttp.Reply reply = UnixSocketHttp.request(socket, "POST", "/v1/binaries/nats/rollback?to=4fa3c1&force=1&format=text");
         assertThat(reply.body()).startsWith("nats: v2.11.0 (9d1e0f2a3b4c) \u2192 4fa3c1\n");
         assertThat(engine.lastArguments).isEqualTo("to=4fa3c1 force=true");
     }
@@ -122,7 +108,7 @@ class BinaryRoutesTest {
     @Test
     void manifestAsTextShowsCurrentAndHistory() throws Exception {
         engine.manifest = manifest();
-        String text = UdsHttp.request(socket, "GET", "/v1/manifest?format=text").body();
+        String text = UnixSocketHttp.request(socket, "GET", "/v1/manifest?format=text").body();
         assertThat(text).startsWith("nats  v2.11.0  9d1e0f2a3b4c  16.0 MiB\n"
                 + "  source:     github nats-io/nats-server (asset=*.tar.gz)\n"
                 + "  platform:   linux/amd64\n"
@@ -138,7 +124,7 @@ class BinaryRoutesTest {
     @Test
     void manifestAsJsonIsTheDocument() throws Exception {
         engine.manifest = manifest();
-        String body = UdsHttp.request(socket, "GET", "/v1/manifest").body();
+        String body = UnixSocketHttp.request(socket, "GET", "/v1/manifest").body();
         assertThat(body).startsWith("{\n  \"binaries\": {\n    \"nats\": {\n      \"current\": {\n")
                 .contains("\"sha256\": \"" + NEW.hex() + "\"", "\"outcome\": \"bad\"").endsWith("\n}\n")
                 .doesNotContain("\"candidate\"", "\"commit\"");
@@ -147,15 +133,15 @@ class BinaryRoutesTest {
 
     @Test
     void verifyAnswers409WithTheMismatches() throws Exception {
-        assertThat(UdsHttp.request(socket, "GET", "/v1/verify?format=text").body())
+        assertThat(UnixSocketHttp.request(socket, "GET", "/v1/verify?format=text").body())
                 .isEqualTo("verified: 0 checked, all match the manifest\n");
         engine.verifyReport = new VerifyReport(3, List.of(new VerifyReport.Mismatch("nats", NEW, OLD,
                 "/proc/4242/exe (pid 4242)", "process does not run the current binary")));
-        UdsHttp.Reply text = UdsHttp.request(socket, "GET", "/v1/verify?format=text");
+        UnixSocketHttp.Reply text = UnixSocketHttp.request(socket, "GET", "/v1/verify?format=text");
         assertThat(text.status()).isEqualTo(409);
         assertThat(text.body()).isEqualTo("verify failed: 1 mismatch (3 checked)\n  nats: process does not run the "
                 + "current binary at /proc/4242/exe (pid 4242) (expected " + NEW + ", actual " + OLD + ")\n");
-        JsonNode json = mapper.readTree(UdsHttp.request(socket, "GET", "/v1/verify").body());
+        JsonNode json = mapper.readTree(UnixSocketHttp.request(socket, "GET", "/v1/verify").body());
         assertThat(json.get("ok").asBoolean()).isFalse();
         assertThat(json.get("mismatches").get(0).get("expected").asText()).isEqualTo(NEW.hex());
     }
@@ -165,7 +151,7 @@ class BinaryRoutesTest {
         TreeMap<String, ProcessSnapshot> processes = new TreeMap<>();
         processes.put("nats", new ProcessSnapshot("nats", 4242, FakeEngine.STARTED, NEW, "v2.11.0"));
         engine.snapshot = new Snapshot(FakeEngine.STARTED, processes);
-        String body = UdsHttp.request(socket, "GET", "/v1/snapshot?format=text").body();
+        String body = UnixSocketHttp.request(socket, "GET", "/v1/snapshot?format=text").body();
         assertThat(body).isEqualTo("{\n  \"processes\": {\n    \"nats\": {\n      \"executable\": \"" + NEW.hex()
                 + "\",\n      \"name\": \"nats\",\n      \"pid\": 4242,\n      \"startTime\": \"2026-01-02T03:04:05Z\",\n"
                 + "      \"version\": \"v2.11.0\"\n    }\n  },\n  \"takenAt\": \"2026-01-02T03:04:05Z\"\n}\n");
@@ -176,45 +162,31 @@ class BinaryRoutesTest {
         engine.fetched = List.of(new FetchResult("nats", "v2.11.0", NEW, 16_794_624, true,
                 "nats-server-v2.11.0-linux-amd64.tar.gz", List.of(new Evidence("github-digest", "sha256:9d1e")),
                 Path.of("/store/nats")));
-        UdsHttp.Reply reply = UdsHttp.request(socket, "POST", "/v1/fetch?name=nats&format=text");
+        UnixSocketHttp.Reply reply = UnixSocketHttp.request(socket, "POST", "/v1/fetch?name=nats&format=text");
         assertThat(reply.body()).isEqualTo("nats: v2.11.0 (9d1e0f2a3b4c, 16.0 MiB) from "
                 + "nats-server-v2.11.0-linux-amd64.tar.gz, evidence github-digest sha256:9d1e\n"
                 + "  stored: /store/nats\n");
         assertThat(engine.calls).contains("fetch [nats]");
-        reply = UdsHttp.request(socket, "POST", "/v1/fetch?platform=darwin/arm64&out=/tmp/out");
+        reply = UnixSocketHttp.request(socket, "POST", "/v1/fetch?platform=darwin/arm64&out=/tmp/out");
         assertThat(mapper.readTree(reply.body()).get(0).get("path").asText()).isEqualTo("/store/nats");
         assertThat(engine.calls).contains("fetchFor darwin/arm64 []");
         assertThat(engine.lastArguments).isEqualTo("out=/tmp/out");
-        assertThat(UdsHttp.request(socket, "POST", "/v1/fetch?platform=darwin&out=/x").body())
+        assertThat(UnixSocketHttp.request(socket, "POST", "/v1/fetch?platform=darwin&out=/x").body())
                 .contains("platform must be os/arch");
     }
 
     @Test
     void updateOutdatedAndExplain() throws Exception {
-        assertThat(UdsHttp.request(socket, "POST", "/v1/update?format=text").body())
+        assertThat(UnixSocketHttp.request(socket, "POST", "/v1/update?format=text").body())
                 .isEqualTo("everything is up to date\n");
-        assertThat(UdsHttp.request(socket, "POST", "/v1/update?name=nats&format=text").body())
+        assertThat(UnixSocketHttp.request(socket, "POST", "/v1/update?name=nats&format=text").body())
                 .startsWith("nats: installed latest\n");
-        assertThat(UdsHttp.request(socket, "POST", "/v1/update?name=broken&format=text").status()).isEqualTo(409);
-        assertThat(UdsHttp.request(socket, "GET", "/v1/outdated?format=text").body())
+        assertThat(UnixSocketHttp.request(socket, "POST", "/v1/update?name=broken&format=text").status()).isEqualTo(409);
+        assertThat(UnixSocketHttp.request(socket, "GET", "/v1/outdated?format=text").body())
                 .isEqualTo("BINARY  CURRENT  LATEST\nnats    2.10.0   2.11.1  outdated\n");
-        assertThat(mapper.readTree(UdsHttp.request(socket, "GET", "/v1/outdated").body()).get(0).get("outdated")
+        assertThat(mapper.readTree(UnixSocketHttp.request(socket, "GET", "/v1/outdated").body()).get(0).get("outdated")
                 .asBoolean()).isTrue();
-        assertThat(UdsHttp.request(socket, "GET", "/v1/binaries/nats/explain?platform=linux/arm64&format=text").body())
+        assertThat(UnixSocketHttp.request(socket, "GET", "/v1/binaries/nats/explain?platform=linux/arm64&format=text").body())
                 .isEqualTo("candidates for nats on linux/arm64\n");
-    }
-
-    @Test
-    void inProcessCallsAnswerLikeTheSocket() throws Exception {
-        engine.manifest = manifest();
-        BinaryApi api = new BinaryApi(engine, mapper);
-        for (String[] request : new String[][] {{"GET", "/v1/manifest?format=text"}, {"GET", "/v1/manifest"},
-            {"POST", "/v1/binaries/broken/install?file=/x&format=text"}, {"GET", "/v1/outdated"},
-            {"POST", "/v1/binaries/nats/install?file=rel&format=text"}, {"GET", "/v1/nothing"}}) {
-            UdsHttp.Reply reply = UdsHttp.request(socket, request[0], request[1]);
-            BinaryApi.Answer answer = api.call(request[0], request[1]);
-            assertThat(answer.status()).as(request[1]).isEqualTo(reply.status());
-            assertThat(answer.body()).as(request[1]).isEqualTo(reply.body());
-        }
     }
 }
