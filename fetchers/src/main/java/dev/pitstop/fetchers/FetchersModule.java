@@ -7,6 +7,7 @@ import dev.pitstop.core.PitstopModule;
 import dev.pitstop.core.source.SourceBinder;
 import dev.pitstop.fetchers.archive.ExtractionLimits;
 import dev.pitstop.fetchers.file.FileModule;
+import dev.pitstop.fetchers.git.GitModule;
 import dev.pitstop.fetchers.github.GitHubModule;
 import dev.pitstop.fetchers.http.HttpSettings;
 import dev.pitstop.fetchers.url.UrlModule;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code github}, {@code url}, {@code mirror} and {@code file} sources, bound as default kinds
+ * The {@code github}, {@code url}, {@code mirror}, {@code file} and {@code git} sources, bound as default kinds
  * ({@code SourceBinder.defaultSources}): an embedder's {@code SourceBinder.sourceBinder} binding of the same kind
  * replaces one. Needs {@code PitstopHome} (API cache) and a {@code ChecksumParser} (the signing module's) bound
  * elsewhere. Override {@link HttpSettings} or {@link ExtractionLimits} with {@code Modules.override}.
@@ -42,6 +43,7 @@ public final class FetchersModule extends AbstractModule implements PitstopModul
         install(new GitHubModule());
         install(new UrlModule());
         install(new FileModule());
+        install(new GitModule());
     }
 
     /** Redirects are followed by {@code HttpTransport}, which drops credentials when the host changes. */

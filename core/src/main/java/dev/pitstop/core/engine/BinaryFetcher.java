@@ -78,25 +78,36 @@ final class BinaryFetcher {
         Source<?> source = source(spec);
         Optional<BinaryVersion> current = installer.manifest(stack).current(name);
         Release release = source.resolve(spec, host);
+        if (release.revision() != null) {
+            Optional<Fetched> reused = new BuildReuse(installer, supervisor).apply(stack, name, release);
+            if (reused.isPresent()) {
+                return reused.get();
+            }
+        }
         FetchRequest request = FetchRequest.of(spec, release, host, newStagingDir(name))
-                .withProgress(progress.start(name));
+                .withProgress(progress.start(name)).withLogDir(stack.stateDir().resolve("logs"));
         // the same version fetched again must be the same bytes as recorded
         if (current.isPresent() && current.get().version().equals(release.version())) {
             request = request.withRecordedSha(current.get().sha256());
         }
         try {
             FetchedBinary fetched = verified(stack, spec, source.fetch(request));
-            if (current.isPresent() && current.get().sha256().equals(fetched.sha256())) {
+            boolean sameBytes = current.isPresent() && current.get().sha256().equals(fetched.sha256());
+            // a build of a new commit that gave the same bytes is still recorded: the manifest names the commit
+            boolean sameRevision = fetched.revision() == null
+                    || fetched.revision().commit().equals(current.map(BinaryVersion::commit).orElse(null));
+            if (sameBytes && sameRevision) {
                 return new Fetched(result(name, fetched, false, installer.currentStored(stack, name)
                         .map(s -> s.path()).orElse(fetched.path())), Optional.empty());
             }
             BinaryInstaller.Candidate candidate = installer.storeCandidate(stack, name, fetched.path(),
-                    fetched.version(), fetched.evidence(), false);
+                    fetched.version(), fetched.evidence(), false,
+                    Provenance.of(fetched.revision(), fetched.buildTime(), null));
             supervisor.publish(EventType.BINARY_STORED, name, candidate.version().label() + " from " + fetched.assetName());
-            if (current.isEmpty()) {
+            if (current.isEmpty() || sameBytes) {
                 installer.update(stack, m -> m.promote(name, installer.now()));
                 installer.link(stack, candidate.stored());
-                return new Fetched(result(name, fetched, true, candidate.stored().path()), Optional.empty());
+                return new Fetched(result(name, fetched, !sameBytes, candidate.stored().path()), Optional.empty());
             }
             return new Fetched(result(name, fetched, true, candidate.stored().path()), Optional.of(candidate));
         } finally {
@@ -108,7 +119,8 @@ final class BinaryFetcher {
     FetchResult fetchFor(Stack stack, String name, Platform platform, Path outputDir) {
         BinarySpec spec = located(stack, name);
         Source<?> source = source(spec);
-        FetchRequest request = FetchRequest.of(spec, source.resolve(spec, platform), platform, newStagingDir(name));
+        FetchRequest request = FetchRequest.of(spec, source.resolve(spec, platform), platform, newStagingDir(name))
+                .withLogDir(stack.stateDir().resolve("logs"));
         try {
             FetchedBinary fetched = verified(stack, spec, source.fetch(request));
             Files.createDirectories(outputDir);
@@ -131,9 +143,21 @@ final class BinaryFetcher {
         return new OutdatedBinary(name, current, latest);
     }
 
+    /** What the source would choose or build, and, for a source build, whether a build is needed and why. */
     String explain(Stack stack, String name, Platform platform) {
         BinarySpec spec = located(stack, name);
-        return source(spec).explain(spec, platform == null ? host : platform);
+        Platform target = platform == null ? host : platform;
+        Release release = source(spec).resolve(spec, target);
+        String text = source(spec).explain(spec, release, target);
+        if (release.revision() == null) {
+            return text;
+        }
+        String key = release.revision().buildKey();
+        Optional<BinaryVersion> built = BuildReuse.built(installer.manifest(stack).binary(name), key)
+                .filter(v -> installer.stored(v.sha256(), name).isPresent());
+        return text + "decision   " + built.map(v -> "no build: the store holds the build of " + v.commit()
+                + " (" + v.version() + ", " + v.sha256().shortHex() + ") with the same key")
+                .orElse("build: no stored binary was built with this key") + "\n";
     }
 
     /**

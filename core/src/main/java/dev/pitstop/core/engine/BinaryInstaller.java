@@ -85,7 +85,8 @@ final class BinaryInstaller {
                 runnable(file, stored).ifPresent(refused -> {
                     throw refused;
                 });
-                BinaryVersion version = versionOf(spec, stored, null, localEvidence(file), trusted.steps());
+                BinaryVersion version = versionOf(spec, stored, null, localEvidence(file), trusted.steps(),
+                        Provenance.NONE);
                 manifests.update(lockFile(stack), m -> m.install(spec.name(), version, false, clock.instant()));
                 links.switchTo(stack.stateDir(), spec.name(), stored);
             } else {
@@ -161,9 +162,15 @@ final class BinaryInstaller {
     /** Like {@link #storeCandidate(Stack, String, Path, String, boolean)}, with the evidence a fetch gathered. */
     Candidate storeCandidate(Stack stack, String name, Path file, String version, List<Evidence> evidence,
                              boolean force) {
+        return storeCandidate(stack, name, file, version, evidence, force, Provenance.NONE);
+    }
+
+    /** Like the others, for a version whose commit and build the manifest records too. */
+    Candidate storeCandidate(Stack stack, String name, Path file, String version, List<Evidence> evidence,
+                             boolean force, Provenance provenance) {
         BinarySpec spec = spec(stack, name);
         Trusted trusted = storeTrusted(file, name);
-        BinaryVersion recorded = versionOf(spec, trusted.stored(), version, evidence, trusted.steps());
+        BinaryVersion recorded = versionOf(spec, trusted.stored(), version, evidence, trusted.steps(), provenance);
         Optional<BinaryNotRunnableException> refused = runnable(file, trusted.stored());
         Instant now = clock.instant();
         manifests.update(lockFile(stack), m -> {
@@ -285,13 +292,14 @@ final class BinaryInstaller {
     }
 
     private BinaryVersion versionOf(BinarySpec spec, StoredBinary stored, String version, List<Evidence> evidence,
-                                    List<String> trustSteps) {
+                                    List<String> trustSteps, Provenance provenance) {
         // one label per SHA-256: three builds of "v2.9.10" must not look alike in the history or to rollback --to
         String label = version != null ? version
                 : "latest".equals(spec.version()) ? "local-" + stored.sha256().shortHex()
                 : spec.version() + "+" + stored.sha256().hex().substring(0, 8);
-        return new BinaryVersion(SourceCoordinates.of(spec.kind(), spec.location()), label, null, stored.sha256(),
-                stored.size(), host, clock.instant(), evidence, trustSteps, null);
+        return new BinaryVersion(SourceCoordinates.of(spec.kind(), spec.location()), label, provenance.commit(),
+                stored.sha256(), stored.size(), host, clock.instant(), evidence, trustSteps, provenance.buildKey(),
+                provenance.build());
     }
 
     private record Trusted(StoredBinary stored, List<String> steps) {}

@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param stagingDir an existing, empty folder owned by the caller; the binary is extracted into it
  * @param recordedSha the manifest's SHA-256 of the archive for this same version: a re-fetch must give the
  *                    same bytes
+ * @param logDir where a source that builds writes its build log ({@code build-<name>.log}): the stack's
+ *               {@code .pitstop/logs}; {@code null} for a temporary folder of the source's choosing
  */
 public record FetchRequest(BinarySpec spec, Release release, Platform platform, Path stagingDir,
-                           Optional<Sha256> recordedSha, ProgressListener progress) {
+                           Optional<Sha256> recordedSha, ProgressListener progress, Path logDir) {
     public FetchRequest {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(release, "release");
@@ -29,14 +31,18 @@ public record FetchRequest(BinarySpec spec, Release release, Platform platform, 
     }
 
     public static FetchRequest of(BinarySpec spec, Release release, Platform platform, Path stagingDir) {
-        return new FetchRequest(spec, release, platform, stagingDir, Optional.empty(), ProgressListener.NONE);
+        return new FetchRequest(spec, release, platform, stagingDir, Optional.empty(), ProgressListener.NONE, null);
     }
 
     public FetchRequest withRecordedSha(Sha256 sha) {
-        return new FetchRequest(spec, release, platform, stagingDir, Optional.of(sha), progress);
+        return new FetchRequest(spec, release, platform, stagingDir, Optional.of(sha), progress, logDir);
     }
 
     public FetchRequest withProgress(ProgressListener listener) {
-        return new FetchRequest(spec, release, platform, stagingDir, recordedSha, listener);
+        return new FetchRequest(spec, release, platform, stagingDir, recordedSha, listener, logDir);
+    }
+
+    public FetchRequest withLogDir(Path dir) {
+        return new FetchRequest(spec, release, platform, stagingDir, recordedSha, progress, dir);
     }
 }

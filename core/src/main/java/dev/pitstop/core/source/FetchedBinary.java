@@ -4,6 +4,7 @@ import dev.pitstop.core.Sha256;
 import dev.pitstop.core.trust.Evidence;
 import dev.pitstop.core.trust.PublishedArtifact;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +22,12 @@ import java.util.Optional;
  * @param artifact the downloaded file as published, kept in the staging folder, with the digests and signatures
  *                 published next to it, for the engine's trust policy; empty when the source has no such file
  *                 (the policy then sees the binary itself, with nothing published)
+ * @param revision what it was built from, for a source build, else {@code null}
+ * @param buildTime how long the build took, for a source build, else {@code null}
  */
 public record FetchedBinary(Path path, Sha256 sha256, long size, Sha256 archiveSha256, String version, String commit,
                             String coordinates, String assetName, List<Evidence> evidence,
-                            Optional<PublishedArtifact> artifact) {
+                            Optional<PublishedArtifact> artifact, Revision revision, Duration buildTime) {
     public FetchedBinary {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(sha256, "sha256");
@@ -34,6 +37,13 @@ public record FetchedBinary(Path path, Sha256 sha256, long size, Sha256 archiveS
         Objects.requireNonNull(assetName, "assetName");
         evidence = List.copyOf(evidence);
         artifact = artifact == null ? Optional.empty() : artifact;
+    }
+
+    /** A downloaded (not built) binary. */
+    public FetchedBinary(Path path, Sha256 sha256, long size, Sha256 archiveSha256, String version, String commit,
+                         String coordinates, String assetName, List<Evidence> evidence,
+                         Optional<PublishedArtifact> artifact) {
+        this(path, sha256, size, archiveSha256, version, commit, coordinates, assetName, evidence, artifact, null, null);
     }
 
     /** A fetched binary without a published artifact (sources written before the engine checked policies). */

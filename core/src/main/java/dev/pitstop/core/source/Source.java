@@ -37,10 +37,11 @@ public interface Source<S> {
     FetchedBinary fetch(FetchRequest request);
 
     /**
-     * How this source would choose the artifact for {@code platform}: every candidate with its score and the
-     * reason (what {@code pitstop fetch NAME --explain} prints). Sources with a single artifact say so.
+     * How this source would choose the artifact of {@code release} (what {@link #resolve} returned) for
+     * {@code platform}: every candidate with its score and the reason, or every input of a build (what
+     * {@code pitstop fetch NAME --explain} prints). Sources with a single artifact say so.
      */
-    default String explain(BinarySpec spec, Platform platform) {
+    default String explain(BinarySpec spec, Release release, Platform platform) {
         return spec.name() + ": a " + spec.kind() + " source offers one artifact per platform; nothing to choose\n";
     }
 

@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param trustSteps what was done so the OS runs it (for example {@code chmod 0555},
  *                   {@code removed com.apple.quarantine}), as the signing module reports them
  * @param buildKey for binaries built from source: the key of the build inputs, else {@code null}
+ * @param build for binaries built from source: how, else {@code null}
  */
 public record BinaryVersion(SourceCoordinates source, String version, String commit, Sha256 sha256, long size,
                             Platform platform, Instant recordedAt, List<Evidence> evidence, List<String> trustSteps,
-                            String buildKey) {
+                            String buildKey, BuildRecord build) {
     public BinaryVersion {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(version, "version");
@@ -33,11 +34,19 @@ public record BinaryVersion(SourceCoordinates source, String version, String com
         trustSteps = trustSteps == null ? List.of() : List.copyOf(trustSteps);
     }
 
+    /** A version that was not built from source. */
+    public BinaryVersion(SourceCoordinates source, String version, String commit, Sha256 sha256, long size,
+                         Platform platform, Instant recordedAt, List<Evidence> evidence, List<String> trustSteps,
+                         String buildKey) {
+        this(source, version, commit, sha256, size, platform, recordedAt, evidence, trustSteps, buildKey, null);
+    }
+
     /** This version with one more piece of evidence (a passed preflight, say). */
     public BinaryVersion withEvidence(Evidence more) {
         List<Evidence> all = new java.util.ArrayList<>(evidence);
         all.add(more);
-        return new BinaryVersion(source, version, commit, sha256, size, platform, recordedAt, all, trustSteps, buildKey);
+        return new BinaryVersion(source, version, commit, sha256, size, platform, recordedAt, all, trustSteps, buildKey,
+                build);
     }
 
     /** {@code version (sha256 prefix)}, for messages. */

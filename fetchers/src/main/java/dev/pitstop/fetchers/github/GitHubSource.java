@@ -50,9 +50,9 @@ final class GitHubSource implements Source<GitHubKeys> {
     }
 
     @Override
-    public String explain(BinarySpec spec, Platform platform) {
+    public String explain(BinarySpec spec, Release release, Platform platform) {
         GitHubSettings settings = GitHubSettings.of(spec, settings(spec), env);
-        List<String> names = resolve(spec, platform).assets().stream().map(Asset::name).toList();
+        List<String> names = release.assets().stream().map(Asset::name).toList();
         return selector.explainTable(names, platform, settings.repo(), settings.asset());
     }
 

@@ -78,9 +78,9 @@ final class MirrorSource implements Source<MirrorSettings> {
     }
 
     @Override
-    public String explain(BinarySpec spec, Platform platform) {
+    public String explain(BinarySpec spec, Release release, Platform platform) {
         MirrorSettings settings = settings(spec);
-        List<String> names = resolve(spec, platform).assets().stream().map(Asset::name).toList();
+        List<String> names = release.assets().stream().map(Asset::name).toList();
         return selector.explainTable(names, platform, settings.repoName(), text(settings.asset()));
     }
 
