@@ -6,6 +6,8 @@ import static dev.pitstop.manifest.Fixtures.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.store.BuildRecord;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.ManifestCorruptException;
 import dev.pitstop.core.store.ManifestStore;
@@ -50,6 +52,27 @@ class JsonManifestStoreTest {
         assertThat(text.indexOf("\"binaries\"")).isLessThan(text.indexOf("\"schemaVersion\""));
         assertThat(text.indexOf("\"commit\"")).isEqualTo(-1);
         assertThat(tmp.resolve("stack")).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void aVersionBuiltFromSourceKeepsItsCommitAndBuildAndOlderFilesStillRead() throws Exception {
+        BinaryVersion plain = version("main@36991bf", sha('b'));
+        BinaryVersion built = new BinaryVersion(plain.source(), plain.version(), "36991bf26a14e9088118f54603983b21c693b69a",
+                plain.sha256(), plain.size(), plain.platform(), plain.recordedAt(), plain.evidence(), plain.trustSteps(),
+                "99a4c8de148427225836d9436fe4cdc43bd1899cfc1f4651a2fa143dfa7d14ba",
+                new BuildRecord("git://127.0.0.1:9418/hello", "main", T0, "4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+                        "cc (Debian 12.2.0-14) 12.2.0", 1250, "0d1f4c5e3b2a19087f6e5d4c3b2a190876543210"));
+        manifests.update(lockFile, m -> m.install("hello", built, false, T0));
+
+        String json = Files.readString(lockFile);
+        assertThat(json).contains("\"commit\": \"36991bf26a14e9088118f54603983b21c693b69a\"",
+                "\"buildMillis\": 1250", "\"sameInputsAs\": \"0d1f4c5e3b2a19087f6e5d4c3b2a190876543210\"",
+                "\"commitTime\": \"2026-");
+        assertThat(manifests.read(lockFile).current("hello")).contains(built);
+        // a manifest written before builds were recorded has no "build": it reads as before
+        Files.writeString(lockFile, json.replaceAll("(?s)\"build\": \\{[^}]*},\\s*", ""));
+        assertThat(Files.readString(lockFile)).doesNotContain("\"build\"");
+        assertThat(manifests.read(lockFile).current("hello").orElseThrow().build()).isNull();
     }
 
     @Test

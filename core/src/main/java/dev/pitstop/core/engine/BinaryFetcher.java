@@ -155,7 +155,7 @@ final class BinaryFetcher {
         String key = release.revision().buildKey();
         Optional<BinaryVersion> built = BuildReuse.built(installer.manifest(stack).binary(name), key)
                 .filter(v -> installer.stored(v.sha256(), name).isPresent());
-        return text + "decision   " + built.map(v -> "no build: the store holds the build of " + v.commit()
+        return text + "decision   " + built.map(v -> "no build: the store holds the build of " + BuildReuse.builtCommit(v)
                 + " (" + v.version() + ", " + v.sha256().shortHex() + ") with the same key")
                 .orElse("build: no stored binary was built with this key") + "\n";
     }
@@ -195,7 +195,7 @@ final class BinaryFetcher {
         accepted.stream().filter(e -> evidence.isEmpty() || !"none".equals(e.kind())).forEach(evidence::add);
         return new FetchedBinary(fetched.path(), fetched.sha256(), fetched.size(), fetched.archiveSha256(),
                 fetched.version(), fetched.commit(), fetched.coordinates(), fetched.assetName(), evidence,
-                fetched.artifact());
+                fetched.artifact(), fetched.revision(), fetched.buildTime());
     }
 
     private static FetchResult result(String name, FetchedBinary fetched, boolean changed, Path path) {

@@ -47,6 +47,12 @@ final class BuildReuse {
         return versions.stream().filter(v -> buildKey.equals(v.buildKey()) && !r.isBad(v.sha256())).findFirst();
     }
 
+    /** The commit that was really built for {@code version}: itself, unless it reused another's build. */
+    static String builtCommit(BinaryVersion version) {
+        return version.build() != null && version.build().sameInputsAs() != null
+                ? version.build().sameInputsAs() : version.commit();
+    }
+
     Optional<BinaryFetcher.Fetched> apply(Stack stack, String name, Release release) {
         Revision revision = release.revision();
         Optional<BinaryRecord> record = installer.manifest(stack).binary(name);
@@ -60,7 +66,7 @@ final class BuildReuse {
                 && revision.buildKey().equals(current.buildKey())) {
             return Optional.of(new BinaryFetcher.Fetched(result(name, current, false, file.get()), Optional.empty()));
         }
-        String sameAs = built.get().commit();
+        String sameAs = builtCommit(built.get());
         List<Evidence> evidence = List.of(new Evidence("build", "same inputs as " + sameAs + ", build key "
                 + revision.buildKey()));
         BinaryInstaller.Candidate candidate = installer.storeCandidate(stack, name, file.get().path(), release.version(),
