@@ -44,7 +44,7 @@ class FetchersModuleTest {
     }
 
     @Test
-    void bindsTheFourKindsAndEmbeddersAddTheirOwn() {
+    void bindsTheFiveKindsAndEmbeddersAddTheirOwn() {
         SourceKinds sources = Guice.createInjector(new FetchersModule(Map.of()), binder -> {
             binder.bind(PitstopHome.class).toInstance(new PitstopHome(home));
             binder.bind(ChecksumParser.class).to(SumFileParser.class);
@@ -55,7 +55,7 @@ class FetchersModuleTest {
             }
         }).getInstance(SourceKinds.class);
 
-        assertThat(sources.names()).containsExactly("custom", "file", "github", "mirror", "url");
+        assertThat(sources.names()).containsExactly("custom", "file", "git", "github", "mirror", "url");
         assertThat(sources.find("custom").orElseThrow().resolve(null, null).tag()).isEqualTo("v1");
     }
 
@@ -67,7 +67,7 @@ class FetchersModuleTest {
             SourceBinder.sourceBinder(binder).addBinding("github").to(Custom.class);
         }).getInstance(SourceKinds.class);
 
-        assertThat(sources.names()).containsExactly("file", "github", "mirror", "url");
+        assertThat(sources.names()).containsExactly("file", "git", "github", "mirror", "url");
         assertThat(sources.find("github").orElseThrow()).isInstanceOf(Custom.class);
         assertThat(sources.find("url").orElseThrow()).isNotInstanceOf(Custom.class);
     }
