@@ -68,7 +68,8 @@ final class ConnectionHandler {
             log.debug("control client went away: {}", e.toString());
         } catch (RuntimeException e) {
             log.warn("control request failed", e);
-            fail(response, 500, e.toString(), text);
+            fail(response, 500, "the stack failed to answer (a bug): " + e.getMessage()
+                    + "; the details are in its log, .pitstop/pitstop.out", text);
         } finally {
             deadline.cancel(false);
             closeQuietly(channel);

@@ -19,13 +19,13 @@ import java.nio.file.Path;
  * reads the answer with {@link HttpAnswer}, nothing else.
  */
 final class ControlClient {
-    private final Path socket;
+    private final Path stateDir;
     private final Path directory;
 
-    /** @param directory the stack's folder, named when no stack answers */
-    ControlClient(Path socket, Path directory) {
-        this.socket = socket;
-        this.directory = directory;
+    /** @param stateDir the stack's {@code .pitstop/} folder */
+    ControlClient(Path stateDir) {
+        this.stateDir = stateDir;
+        this.directory = stateDir.getParent();
     }
 
     /**
@@ -34,6 +34,7 @@ final class ControlClient {
      * @throws NotRunningException if no socket exists or nothing listens on it
      */
     HttpAnswer send(String method, String target) throws IOException {
+        Path socket = SocketLocation.of(stateDir);
         if (!Files.exists(socket)) {
             throw new NotRunningException(directory, "no .pitstop/pitstop.sock");
         }

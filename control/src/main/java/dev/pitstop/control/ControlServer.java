@@ -9,7 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,7 +62,7 @@ public final class ControlServer implements AutoCloseable {
 
     /** The socket this server listens on (once started). */
     public Path socketPath() {
-        return stateDir.resolve(SocketClaim.SOCKET);
+        return SocketLocation.of(stateDir);
     }
 
     /**
@@ -79,8 +79,9 @@ public final class ControlServer implements AutoCloseable {
         } catch (IOException e) {
             throw new PitstopException("cannot open the control socket " + socketPath() + ": " + e.getMessage(), e);
         }
+        // no queue: the limit docs/cli.md gives is the number of connections served at once
         handlers = new ThreadPoolExecutor(MAX_CONNECTIONS, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(MAX_CONNECTIONS), new NamedThreads("pitstop-control"));
+                new SynchronousQueue<>(), new NamedThreads("pitstop-control"));
         handlers.allowCoreThreadTimeOut(true);
         timer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("pitstop-control-timer"));
         Routes routes = new Routes(api, new ControlJson(), () -> closed);
@@ -105,7 +106,8 @@ public final class ControlServer implements AutoCloseable {
             try {
                 handlers.execute(() -> connectionHandler.serve(channel));
             } catch (RejectedExecutionException e) {
-                connectionHandler.refuse(channel, "too many control connections (" + MAX_CONNECTIONS + ")");
+                connectionHandler.refuse(channel, "the stack is busy: all " + MAX_CONNECTIONS + " control connections "
+                        + "are in use (each logs -f or events -f holds one); close one and try again");
             }
         }
     }

@@ -21,8 +21,13 @@ final class HttpAnswer implements Closeable {
 
     static HttpAnswer read(InputStream in, Closeable connection) throws IOException {
         String statusLine = line(in);
-        if (statusLine == null || !statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
-            throw new IOException("the control socket answered with something other than HTTP: " + statusLine);
+        if (statusLine == null) {
+            throw new ControlException(0, "the stack closed the connection without answering; it may be stopping: "
+                    + "run the command again, and see .pitstop/pitstop.out if it keeps happening");
+        }
+        if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+            throw new ControlException(0, "something other than a Pitstop stack answers on the control socket; stop "
+                    + "it, or delete .pitstop/pitstop.sock if no stack runs here");
         }
         int status = Integer.parseInt(statusLine.substring(9, 12));
         long length = -1;

@@ -113,7 +113,12 @@ record HttpRequest(String method, String path, Map<String, List<String>> query, 
             if (colon <= 0 || line.substring(0, colon).chars().anyMatch(c -> c <= ' ')) {
                 throw new BadRequestException(400, "malformed header line: '" + line + "'");
             }
-            headers.put(line.substring(0, colon).toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+            String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (name.equals("content-length") && headers.containsKey(name)) {
+                // two lengths leave the body's end undefined: answer at once instead of waiting for bytes
+                throw new BadRequestException(400, "the request has more than one Content-Length header");
+            }
+            headers.put(name, line.substring(colon + 1).strip());
         }
     }
 

@@ -37,8 +37,7 @@ public final class RemoteControl implements ControlApi {
 
     /** @param stateDir the stack's {@code .pitstop/} folder */
     public RemoteControl(Path stateDir) {
-        Path dir = stateDir.toAbsolutePath();
-        this.client = new ControlClient(dir.resolve(SocketClaim.SOCKET), dir.getParent());
+        this.client = new ControlClient(stateDir.toAbsolutePath());
     }
 
     /** Whether a stack answers on the socket right now. */

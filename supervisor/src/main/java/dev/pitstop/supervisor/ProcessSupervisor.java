@@ -12,6 +12,7 @@ import dev.pitstop.core.process.LogLine;
 import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.process.ReloadResult;
+import dev.pitstop.core.process.StackStoppedException;
 import dev.pitstop.core.process.Supervisor;
 import dev.pitstop.core.process.UnknownProcessException;
 import dev.pitstop.core.stack.ProcessSpec;
@@ -276,7 +277,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
 
     private void requireRunning() {
         if (stopping) {
-            throw new IllegalStateException("the stack is down");
+            throw new StackStoppedException();
         }
     }
 

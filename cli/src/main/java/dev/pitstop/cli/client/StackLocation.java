@@ -50,8 +50,4 @@ public record StackLocation(Path file, Path directory) {
     public Path stateDir() {
         return directory.resolve(".pitstop");
     }
-
-    public Path socket() {
-        return stateDir().resolve("pitstop.sock");
-    }
 }
