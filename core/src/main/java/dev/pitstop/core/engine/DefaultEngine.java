@@ -19,6 +19,7 @@ import dev.pitstop.core.event.Event;
 import dev.pitstop.core.event.EventListener;
 import dev.pitstop.core.process.ApplyResult;
 import dev.pitstop.core.process.LogLine;
+import dev.pitstop.core.process.ProcessBinary;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.process.Supervisor;
@@ -129,7 +130,22 @@ final class DefaultEngine implements Engine {
 
     @Override
     public List<ProcessStatus> ps() {
-        return supervisor.ps();
+        List<ProcessStatus> statuses = supervisor.ps();
+        Stack current = stack;
+        if (current.binaries().isEmpty()) {
+            return statuses;
+        }
+        Manifest manifest = installer.manifest(current); // read without a lock: ps never waits for a swap
+        return statuses.stream().map(s -> s.withBinaries(binariesOf(current, manifest, s.name()))).toList();
+    }
+
+    private static List<ProcessBinary> binariesOf(Stack stack, Manifest manifest, String process) {
+        ProcessSpec spec = stack.processes().get(process);
+        if (spec == null) {
+            return List.of();
+        }
+        return spec.binaries().stream().flatMap(b -> manifest.current(b).stream()
+                .map(v -> new ProcessBinary(b, v.version(), v.sha256(), v.commit()))).toList();
     }
 
     @Override

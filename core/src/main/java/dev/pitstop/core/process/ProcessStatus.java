@@ -1,15 +1,32 @@
 package dev.pitstop.core.process;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A snapshot of one supervised process.
  *
  * @param pid 0 when not running
  * @param exitCode of the last run, or {@code null} if it has not exited
+ * @param binaries the managed binaries the process names ({@code ${bin:NAME}}) with their current versions;
+ *                 filled in by the engine, empty from a bare supervisor
  */
 public record ProcessStatus(String name, ProcessState state, Health health, long pid, int restarts,
-                            Instant startedAt, Integer exitCode) {
+                            Instant startedAt, Integer exitCode, List<ProcessBinary> binaries) {
+
+    public ProcessStatus {
+        binaries = binaries == null ? List.of() : List.copyOf(binaries);
+    }
+
+    /** A status without binary information, as the supervisor knows it. */
+    public ProcessStatus(String name, ProcessState state, Health health, long pid, int restarts, Instant startedAt,
+                         Integer exitCode) {
+        this(name, state, health, pid, restarts, startedAt, exitCode, List.of());
+    }
+
+    public ProcessStatus withBinaries(List<ProcessBinary> running) {
+        return new ProcessStatus(name, state, health, pid, restarts, startedAt, exitCode, running);
+    }
 
     /**
      * The status Process Compose reports for this process: one that ran and exited is {@code Completed}
