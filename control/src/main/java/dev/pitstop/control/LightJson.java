@@ -3,7 +3,9 @@ package dev.pitstop.control;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.pitstop.core.Sha256;
 import dev.pitstop.core.process.Health;
+import dev.pitstop.core.process.ProcessBinary;
 import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.core.process.ProcessStatus;
 import java.io.IOException;
@@ -75,6 +77,7 @@ final class LightJson {
         int restarts = 0;
         Instant startedAt = null;
         Integer exitCode = null;
+        List<ProcessBinary> binaries = List.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
@@ -87,10 +90,35 @@ final class LightJson {
                 case "restarts" -> restarts = p.getIntValue();
                 case "startedAt" -> startedAt = isNull ? null : Instant.parse(p.getText());
                 case "exitCode" -> exitCode = isNull ? null : p.getIntValue();
+                case "binaries" -> binaries = isNull ? List.of() : binaries(p);
                 default -> p.skipChildren();
             }
         }
-        return new ProcessStatus(name, state, health, pid, restarts, startedAt, exitCode);
+        return new ProcessStatus(name, state, health, pid, restarts, startedAt, exitCode, binaries);
+    }
+
+    /** {@code [{"name", "version", "sha256", "commit"}]}, the current token being START_ARRAY. */
+    private static List<ProcessBinary> binaries(JsonParser p) throws IOException {
+        List<ProcessBinary> all = new ArrayList<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String name = null;
+            String version = null;
+            String sha256 = null;
+            String commit = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                boolean isNull = p.nextToken() == JsonToken.VALUE_NULL;
+                switch (field) {
+                    case "name" -> name = p.getText();
+                    case "version" -> version = p.getText();
+                    case "sha256" -> sha256 = p.getText();
+                    case "commit" -> commit = isNull ? null : p.getText();
+                    default -> p.skipChildren();
+                }
+            }
+            all.add(new ProcessBinary(name, version, new Sha256(sha256), commit));
+        }
+        return all;
     }
 
     private static void expect(JsonParser p, JsonToken token) throws IOException {

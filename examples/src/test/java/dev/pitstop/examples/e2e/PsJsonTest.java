@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.store.BinaryVersion;
-import dev.pitstop.supervisor.control.ControlServer;
+import dev.pitstop.control.ControlServer;
+import dev.pitstop.control.RemoteControl;
+import dev.pitstop.core.process.ProcessBinary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +30,11 @@ class PsJsonTest {
             ObjectMapper json = new ObjectMapper();
 
             JsonNode ps;
-            try (ControlServer control = new ControlServer(engine, stack.dir.resolve(".pitstop"), json)) {
+            List<ProcessBinary> viaClient;
+            try (ControlServer control = new ControlServer(engine, stack.dir.resolve(".pitstop"))) {
                 control.start();
                 ps = json.readTree(curl(control.socketPath(), "http://localhost/v1/processes"));
+                viaClient = new RemoteControl(stack.dir.resolve(".pitstop")).processes().get(0).binaries();
             }
 
             JsonNode svc = ps.get(0);
@@ -40,6 +45,7 @@ class PsJsonTest {
             assertThat(binary.get("version").asText()).isEqualTo(current.version()).startsWith("v2.9.10+");
             assertThat(binary.get("sha256").asText()).isEqualTo(current.sha256().hex());
             assertThat(binary.get("commit").isNull()).isTrue();
+            assertThat(viaClient).containsExactly(new ProcessBinary("svc", current.version(), current.sha256(), null));
         }
     }
 
