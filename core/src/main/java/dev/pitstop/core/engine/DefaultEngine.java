@@ -135,7 +135,12 @@ final class DefaultEngine implements Engine {
         if (current.binaries().isEmpty()) {
             return statuses;
         }
-        Manifest manifest = installer.manifest(current); // read without a lock: ps never waits for a swap
+        Manifest manifest;
+        try {
+            manifest = installer.manifest(current); // read without a lock: ps never waits for a swap
+        } catch (RuntimeException e) {
+            return statuses; // an unreadable manifest must not hide the processes; install and verify report it
+        }
         return statuses.stream().map(s -> s.withBinaries(binariesOf(current, manifest, s.name()))).toList();
     }
 

@@ -67,12 +67,14 @@ class PreflightTest {
         try (ScriptStack stack = stack(1)) {
             Engine engine = stack.up();
             long before = stack.awaitRunning("svc");
-            Path hangs = stack.script("hangs", CHECKED.formatted("exec sleep 1004", 1005));
+            // unique to this run: other builds on the machine may run this test at the same time
+            String marker = "sleep 1004." + ProcessHandle.current().pid();
+            Path hangs = stack.script("hangs", CHECKED.formatted("exec " + marker, 1005));
 
             assertThatThrownBy(() -> engine.install(InstallRequest.of("svc", hangs).version("hangs")))
                     .isInstanceOf(SwapFailedException.class).hasMessageContaining("did not finish within");
             assertThat(stack.pid("svc")).isEqualTo(before);
-            assertThat(ProcessLeaks.snapshot()).extracting(ProcessLeaks.ProcInfo::command).doesNotContain("sleep 1004");
+            assertThat(ProcessLeaks.snapshot()).extracting(ProcessLeaks.ProcInfo::command).doesNotContain(marker);
         }
     }
 
