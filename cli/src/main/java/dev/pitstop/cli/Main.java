@@ -50,13 +50,17 @@ public final class Main {
         return cli.execute(args);
     }
 
-    /** The subcommand a command line names, or {@code null} (help, a typo): then every one is registered. */
+    /**
+     * The subcommand a command line names, or {@code null} (help, completion, a typo): then every one is
+     * registered.
+     */
     static String subcommandName(String... args) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--home")) {
                 i++; // its value is no subcommand
             } else if (!args[i].startsWith("-")) {
-                return PitstopCommand.SUBCOMMANDS.contains(args[i]) ? args[i] : null;
+                return PitstopCommand.SUBCOMMANDS.contains(args[i]) && !PitstopCommand.WHOLE_MODEL.contains(args[i])
+                        ? args[i] : null;
             }
         }
         return null;

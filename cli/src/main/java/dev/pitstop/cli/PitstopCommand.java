@@ -16,6 +16,11 @@ import dev.pitstop.cli.command.StackCommand;
 import dev.pitstop.cli.command.Subcommand;
 import dev.pitstop.cli.command.TrustCommand;
 import dev.pitstop.cli.command.UpCommand;
+import dev.pitstop.cli.help.CompletionCommand;
+import dev.pitstop.cli.help.HelpCommand;
+import dev.pitstop.cli.help.ManPagesCommand;
+import dev.pitstop.cli.help.Version;
+import dev.pitstop.cli.self.SelfCommand;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +42,10 @@ public final class PitstopCommand implements Callable<Integer> {
      */
     static final List<String> SUBCOMMANDS = List.of("up", "ps", "logs", "reload", "restart", "start", "stop",
             "apply", "events", "down", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
-            "update", "outdated", "store", "keygen", "trust");
+            "update", "outdated", "store", "keygen", "trust", "self", "help", "completion", "manpages");
+
+    /** Commands that read the whole model (help, completion scripts, man pages): every subcommand is built. */
+    static final List<String> WHOLE_MODEL = List.of("help", "completion", "manpages");
 
     private final Path workDir;
     private final CommandSpec spec;
@@ -47,7 +55,7 @@ public final class PitstopCommand implements Callable<Integer> {
     public PitstopCommand(Path workDir) {
         this.workDir = workDir.toAbsolutePath();
         spec = CommandSpec.wrapWithoutInspection(this);
-        spec.name("pitstop").version("pitstop 0.1.0");
+        spec.name("pitstop").versionProvider(new Version());
         spec.usageMessage()
                 .description("Keeps a stack of native services running while their binaries change underneath them.")
                 .exitCodeListHeading("%nExit codes:%n")
@@ -103,6 +111,10 @@ public final class PitstopCommand implements Callable<Integer> {
             case "store" -> Groups.store(root);
             case "keygen" -> new KeygenCommand(root);
             case "trust" -> new TrustCommand(root);
+            case "self" -> SelfCommand.group(root);
+            case "help" -> new HelpCommand();
+            case "completion" -> new CompletionCommand();
+            case "manpages" -> new ManPagesCommand(root);
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
     }
