@@ -1,8 +1,6 @@
 package dev.pitstop.cli.self;
 
 import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.Platform;
@@ -10,6 +8,7 @@ import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.FetchedBinary;
 import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
+import dev.pitstop.core.source.SourceKinds;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.stack.StackReader;
 import dev.pitstop.core.store.BinaryRecord;
@@ -28,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,7 +39,7 @@ import java.util.Optional;
  */
 final class SelfUpdate {
     private final Installation installation;
-    private final Map<String, Source> sources;
+    private final SourceKinds sources;
     private final ArtifactVerifier verifier;
     private final BinaryStore store;
     private final ManifestStore manifests;
@@ -53,7 +51,7 @@ final class SelfUpdate {
 
     SelfUpdate(Installation installation, Injector injector) {
         this.installation = installation;
-        this.sources = injector.getInstance(Key.get(new TypeLiteral<Map<String, Source>>() {}));
+        this.sources = injector.getInstance(SourceKinds.class);
         this.verifier = injector.getInstance(ArtifactVerifier.class);
         this.store = injector.getInstance(BinaryStore.class);
         this.manifests = injector.getInstance(ManifestStore.class);
@@ -72,7 +70,7 @@ final class SelfUpdate {
      */
     Outcome update(String running, String version, boolean force) {
         BinarySpec spec = spec(version);
-        Source source = source(spec);
+        Source<?> source = sources.get(spec.name(), spec.kind());
         Release release = source.resolve(spec, host);
         if (release.version().equals(running) && !force) {
             return new Outcome(running, running, false, List.of());
@@ -80,7 +78,7 @@ final class SelfUpdate {
         recordInstalled(running, spec);
         Path dir = stagingDir();
         try {
-            FetchedBinary fetched = source.fetch(FetchRequest.of(spec, host, dir));
+            FetchedBinary fetched = source.fetch(FetchRequest.of(spec, release, host, dir));
             PublishedArtifact artifact = fetched.artifact()
                     .orElseThrow(() -> new PitstopException(spec.kind() + " source handed over no release archive"));
             List<Evidence> evidence = verifier.verify(spec, installation.home(), artifact);
@@ -152,16 +150,7 @@ final class SelfUpdate {
         Path file = installation.selfSpec();
         BinarySpec spec = Optional.ofNullable(reader.read(file).binaries().get(Installation.BINARY))
                 .orElseThrow(() -> new PitstopException(file + " names no binary 'pitstop'"));
-        return version == null ? spec : new BinarySpec(spec.name(), spec.kind(), spec.location(), version,
-                spec.watch(), spec.poll(), spec.settings());
-    }
-
-    private Source source(BinarySpec spec) {
-        Source source = sources.get(spec.kind());
-        if (source == null) {
-            throw new PitstopException("no source of kind '" + spec.kind() + "' is installed");
-        }
-        return source;
+        return version == null ? spec : spec.withVersion(version);
     }
 
     private static SourceCoordinates coordinates(BinarySpec spec) {
