@@ -51,7 +51,7 @@ strip=()
 if [[ $os == linux ]]; then
   strip=(--strip-native-debug-symbols=exclude-debuginfo-files)
 fi
-"$jdk/bin/jlink" --add-modules "$modules" --output "$tree/runtime" --strip-debug "${strip[@]}" \
+"$jdk/bin/jlink" --add-modules "$modules" --output "$tree/runtime" --strip-java-debug-attributes "${strip[@]}" \
   --no-man-pages --no-header-files --generate-cds-archive >/dev/null
 # only used with heaps over 32 GB; the launcher's JVMs stay far below
 rm -f "$tree/runtime/lib/server/classes_nocoops.jsa"
