@@ -69,11 +69,12 @@ class InstallAndSelfUpdateIT {
     void updatesItselfThroughItsGithubSourceAndRollsBack() throws Exception {
         Path a = DIST.archive();
         Path b = relabelled(a, "0.2.0");
-        Path c = relabelled(a, "0.3.0");
-        Path d = relabelled(a, "0.4.0");
+        // refused before they are unpacked, so B's bytes under their names will do: C is served tampered, D is
+        // signed with another key
+        Path c = renamed(b, "0.3.0", DIST.secretKey);
         Path otherKey = Files.createDirectories(temp.resolve("other")).resolve("release.key");
         new ManifestSigner(new Minisign()).keygen(otherKey, otherKey.resolveSibling("release.pub"));
-        new ManifestSigner(new Minisign()).sign(d, otherKey);
+        Path d = renamed(b, "0.4.0", otherKey);
         Path prefix = temp.resolve("self-prefix");
         assertThat(install(prefix, a.toString()).exitCode()).isZero();
         Path pitstop = prefix.resolve("bin/pitstop");
@@ -125,6 +126,15 @@ class InstallAndSelfUpdateIT {
                 .asset(name + ".minisig", Files.readString(Path.of(archive + ".minisig")));
     }
 
+    /** A copy of a release archive under another version's name, with its checksum, signed with {@code key}. */
+    private static Path renamed(Path archive, String version, Path key) throws IOException {
+        String name = archive.getFileName().toString().replaceFirst("^pitstop-[^-]+-", "pitstop-" + version + "-");
+        Path copy = Files.copy(archive, archive.resolveSibling(name));
+        ReleaseFiles.checksum(copy);
+        new ManifestSigner(new Minisign()).sign(copy, key);
+        return copy;
+    }
+
     /**
      * The build's archive as another version: unpacked, its {@code release} file saying {@code version}, packed
      * again with tar, with its checksum and a signature by the build's release key.
@@ -139,7 +149,9 @@ class InstallAndSelfUpdateIT {
         String name = "pitstop-" + version + "-" + platform;
         Files.move(tree, work.resolve(name));
         Path out = Files.createDirectories(temp.resolve("releases")).resolve(name + ".tar.gz");
-        Dist.Result tar = Dist.run(Map.of("PATH", "/usr/bin:/bin"), work, "tar", "-czf", out.toString(), name);
+        // gzip -1: a test archive need not be small
+        Dist.Result tar = Dist.run(Map.of("PATH", "/usr/bin:/bin"), work, "tar", "-I", "gzip -1", "-cf",
+                out.toString(), name);
         assertThat(tar.exitCode()).as(tar.output()).isZero();
         ReleaseFiles.checksum(out);
         new ManifestSigner(new Minisign()).sign(out, DIST.secretKey);
