@@ -23,7 +23,7 @@ final class Dist {
     /** What the launcher, install.sh and the test stacks call; java is deliberately not among them. */
     private static final List<String> TOOLS = List.of("bash", "sh", "env", "readlink", "dirname", "sleep", "tar",
             "gzip", "sha256sum", "cut", "sed", "mkdir", "mktemp", "rm", "mv", "ln", "cat", "uname", "seq", "setsid",
-            "true", "grep", "tr", "paste", "chmod", "printf");
+            "true", "grep", "tr", "paste", "chmod", "printf", "curl");
 
     final Path dir = Path.of(System.getProperty("pitstop.dist.dir", "target"));
     final String version = System.getProperty("pitstop.dist.version");

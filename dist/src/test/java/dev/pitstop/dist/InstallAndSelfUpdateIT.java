@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * install.sh with the archive the build made, then {@code pitstop self update} from that release (A) to a newer
+ * install.sh with the archive the build made (from a folder and from a URL), then {@code pitstop self update} from that release (A) to a newer
  * one (B, the same archive re-labelled 0.2.0 and signed with the same release key) served by the testkit's
  * GitHub-shaped release server, and {@code self rollback} back to A; a tampered archive and one signed with
  * another key are refused.
@@ -76,7 +76,6 @@ class InstallAndSelfUpdateIT {
         new ManifestSigner(new Minisign()).keygen(otherKey, otherKey.resolveSibling("release.pub"));
         Path d = renamed(b, "0.4.0", otherKey);
         Path prefix = temp.resolve("self-prefix");
-        assertThat(install(prefix, a.toString()).exitCode()).isZero();
         Path pitstop = prefix.resolve("bin/pitstop");
         try (ReleaseServer server = ReleaseServer.start()) {
             // listed newest (last published) first; the latest release is v0.2.0, v0.3.0 is a pre-release
@@ -86,6 +85,10 @@ class InstallAndSelfUpdateIT {
             publish(server, "v0.4.0", d, Instant.parse("2026-04-01T00:00:00Z")).prerelease(true);
             server.faults().tamper(c.getFileName().toString());
             Map<String, String> env = Dist.env(bare, home, "GITHUB_API_URL", server.apiUrl().toString());
+            // A installed from its download URL (GitHub's shape: the .sha256 is the sibling asset)
+            Dist.Result installed = install(prefix, server.apiUrl() + REPO + "/releases/download/v" + DIST.version
+                    + "/" + a.getFileName());
+            assertThat(installed.exitCode()).as(installed.output()).isZero();
 
             Dist.Result update = Dist.run(env, temp, pitstop.toString(), "self", "update");
             assertThat(update.exitCode()).as(update.output()).isZero();
