@@ -16,10 +16,17 @@ import java.util.Map;
  * does not fork: the PID we get is the PID of the command.
  */
 final class Launcher {
+    /** Marks every process of one supervisor run (and, by inheritance, what it forks), see {@link Leftovers}. */
+    static final String RUN_ID = "PITSTOP_RUN_ID";
+    /** The name of the stack's process a child belongs to. */
+    static final String PROCESS_NAME = "PITSTOP_PROCESS";
+
     private final String setsid;
+    private final String runId;
     private final LaunchCheck check;
 
-    Launcher(LaunchCheck check) {
+    Launcher(String runId, LaunchCheck check) {
+        this.runId = runId;
         this.check = check;
         this.setsid = Files.isExecutable(Path.of("/usr/bin/setsid")) ? "/usr/bin/setsid"
                 : Files.isExecutable(Path.of("/bin/setsid")) ? "/bin/setsid" : "setsid";
@@ -33,7 +40,7 @@ final class Launcher {
                 .directory(workingDir(stack, spec).toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        environment(pb, stack, spec.environment());
+        environment(pb, stack, spec);
         return pb.start();
     }
 
@@ -56,7 +63,7 @@ final class Launcher {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        environment(pb, stack, owner.environment());
+        environment(pb, stack, owner);
         return pb.start();
     }
 
@@ -77,9 +84,11 @@ final class Launcher {
         return spec.workingDir() == null ? stack.directory() : stack.directory().resolve(spec.workingDir());
     }
 
-    private static void environment(ProcessBuilder pb, Stack stack, Map<String, String> own) {
+    private void environment(ProcessBuilder pb, Stack stack, ProcessSpec owner) {
         Map<String, String> env = pb.environment();
         env.putAll(stack.environment());
-        env.putAll(own);
+        env.putAll(owner.environment());
+        env.put(RUN_ID, runId);
+        env.put(PROCESS_NAME, owner.name());
     }
 }

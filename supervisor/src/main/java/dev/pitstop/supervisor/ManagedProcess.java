@@ -129,6 +129,7 @@ final class ManagedProcess {
         }
         Run r = new Run(process);
         run = r;
+        sv.ledger.started(name(), r.pid, spec.command() != null ? spec.command() : String.join(" ", spec.entrypoint()));
         everStarted = true;
         launchError = null;
         exitCode = null;
@@ -229,6 +230,7 @@ final class ManagedProcess {
                 return;
             }
             run = null;
+            sv.ledger.ended(r.pid);
             r.cancelTimers();
             exitCode = code;
             ready = false;

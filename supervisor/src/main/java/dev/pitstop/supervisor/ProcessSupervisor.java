@@ -17,6 +17,8 @@ import dev.pitstop.core.process.Supervisor;
 import dev.pitstop.core.process.UnknownProcessException;
 import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
+import dev.pitstop.core.stack.ShutdownSpec;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -67,17 +70,54 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
 
     @Override
     public void up(Stack stack) {
+        Optional<RunLedger.Snapshot> previous;
         synchronized (this) {
             if (services != null) {
                 throw new IllegalStateException("this supervisor already ran a stack; create a new one");
             }
             this.stack = Objects.requireNonNull(stack, "stack");
+            try {
+                PrivateFiles.directory(stack.stateDir());
+            } catch (IOException e) {
+                throw new PitstopException("cannot create the state folder " + stack.stateDir() + ": " + e, e);
+            }
+            previous = RunLedger.read(stack.stateDir());
             events.open(stack.stateDir().resolve("events.jsonl"));
-            services = new SupervisorServices(config, events, launchCheck);
+            services = new SupervisorServices(config, events, stack.stateDir(), launchCheck);
             events.emit(EventType.STACK_STARTING, null, stack.processes().size() + " processes");
+        }
+        // before anything starts: a duplicate next to a leftover fails on "address already in use" at best
+        previous.ifPresent(this::stopLeftovers);
+        synchronized (this) {
+            services.ledger.write();
             stack.processes().values().forEach(spec -> add(spec, null));
         }
         evaluate();
+    }
+
+    private void stopLeftovers(RunLedger.Snapshot previous) {
+        Leftovers leftovers = new Leftovers(services.proc, services.signals, services.reaper);
+        List<Leftovers.Found> found = leftovers.find(previous);
+        if (found.isEmpty()) {
+            return;
+        }
+        long grace = 0;
+        for (Leftovers.Found f : found) {
+            String detail = "leftover of an earlier run still alive: pid " + f.pid() + " (" + f.command()
+                    + "); stopping process group " + f.pgrp();
+            LOG.warn("{}: {}", f.name(), detail);
+            events.emit(EventType.WARNING, f.name(), detail);
+            ProcessSpec spec = stack.processes().get(f.name());
+            grace = Math.max(grace, Shutdown.graceMillis(spec == null ? ShutdownSpec.DEFAULT : spec.shutdown()));
+        }
+        try {
+            if (!leftovers.stop(found, Duration.ofMillis(grace))) {
+                events.emit(EventType.WARNING, null, "leftovers of an earlier run are still alive after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PitstopException("interrupted while stopping leftovers of an earlier run", e);
+        }
     }
 
     /** Adds a pending process; its output continues {@code previous} when that log has the same file. */
@@ -362,6 +402,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
                 stopping = true;
             }
             if (s != null) {
+                s.ledger.write();
                 s.close();
             }
         }

@@ -1,22 +1,14 @@
 package dev.pitstop.supervisor;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-
-/** {@code kill(2)} through JNA: one system call per signal instead of forking {@code kill}. */
+/** {@code kill(2)} and {@code waitpid(2)} through JNA: one system call each instead of forking {@code kill}. */
 final class Signals {
     static final int SIGKILL = 9;
     static final int SIGTERM = 15;
 
-    /** The part of libc we call. */
-    interface LibC extends Library {
-        int kill(int pid, int signal);
-    }
-
     private final LibC libc;
 
-    Signals() {
-        this.libc = Native.load("c", LibC.class);
+    Signals(LibC libc) {
+        this.libc = libc;
     }
 
     /** Signals every member of the process group {@code pgid}; false when the group is already empty. */
@@ -27,5 +19,15 @@ final class Signals {
     /** Signals one process; false when it no longer exists. */
     boolean toProcess(long pid, int signal) {
         return pid > 1 && libc.kill((int) pid, signal) == 0;
+    }
+
+    /**
+     * Reaps a child the JDK did not start (an orphan re-parented to us) once it has exited; never call it for a
+     * child started through {@link ProcessBuilder}, whose exit status belongs to the JDK.
+     *
+     * @return true when it was reaped now
+     */
+    boolean reap(long pid) {
+        return pid > 1 && libc.waitpid((int) pid, new int[1], LibC.WNOHANG) == pid;
     }
 }

@@ -1,11 +1,14 @@
 package dev.pitstop.supervisor;
 
 import dev.pitstop.core.process.LaunchCheck;
+import com.sun.jna.Native;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.channels.AsynchronousChannelGroup;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,13 +25,17 @@ final class SupervisorServices implements AutoCloseable {
     final ScheduledExecutorService scheduler;
     final ExecutorService workers;
     final AsynchronousChannelGroup sockets;
+    final ProcTable proc = new ProcTable();
     final Signals signals;
     final Launcher launcher;
     final GroupReaper reaper;
     final Probes probes;
     final EventBus events;
+    /** Unique per stack run; every child carries it in its environment. */
+    final String runId = UUID.randomUUID().toString();
+    final RunLedger ledger;
 
-    SupervisorServices(SupervisorConfig config, EventBus events, LaunchCheck launchCheck) {
+    SupervisorServices(SupervisorConfig config, EventBus events, Path stateDir, LaunchCheck launchCheck) {
         this.config = config;
         this.events = events;
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, new NamedThreads("pitstop-timer"));
@@ -46,9 +53,10 @@ final class SupervisorServices implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().executor(workers).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.signals = new Signals();
-        this.launcher = new Launcher(launchCheck);
-        this.reaper = new GroupReaper(new ProcTable(), scheduler);
+        this.signals = new Signals(Native.load("c", LibC.class));
+        this.launcher = new Launcher(runId, launchCheck);
+        this.reaper = new GroupReaper(proc, scheduler);
+        this.ledger = new RunLedger(stateDir, runId, proc, workers);
         this.probes = new Probes(http, sockets, launcher, signals);
     }
 

@@ -1,0 +1,112 @@
+package dev.pitstop.supervisor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What a killed supervisor left running. A process of the earlier run is recognised by its PID <em>and</em> start
+ * time as recorded in {@link RunLedger}, or by the run's marker in its environment (which also finds what was
+ * started just before the crash, or escaped its group with {@code setsid}); a reused PID matches neither. Nothing
+ * is touched while the earlier supervisor itself is still alive.
+ */
+final class Leftovers {
+    private static final Duration AFTER_KILL = Duration.ofSeconds(5);
+
+    /** One leftover; {@code name} is the process of the stack file it belonged to ({@code ?} when unknown). */
+    record Found(String name, long pid, long pgrp, String command) {}
+
+    private final ProcTable proc;
+    private final Signals signals;
+    private final GroupReaper groups;
+    private final long self = ProcessHandle.current().pid();
+
+    Leftovers(ProcTable proc, Signals signals, GroupReaper groups) {
+        this.proc = proc;
+        this.signals = signals;
+        this.groups = groups;
+    }
+
+    List<Found> find(RunLedger.Snapshot previous) {
+        if (alive(previous.supervisorPid(), previous.supervisorStartTicks())) {
+            return List.of();
+        }
+        Map<Long, Found> found = new LinkedHashMap<>();
+        for (RunLedger.Entry e : previous.processes()) {
+            proc.stat(e.pid()).filter(s -> !s.dead() && s.startTicks() == e.startTicks())
+                    .ifPresent(s -> found.put(e.pid(), new Found(e.name(), e.pid(), s.pgrp(), e.command())));
+        }
+        List<ProcTable.Stat> all = proc.all();
+        for (ProcTable.Stat s : all) {
+            if (s.dead() || s.pid() == self || found.containsKey(s.pid())) {
+                continue;
+            }
+            Map<String, String> env = proc.environ(s.pid());
+            if (previous.runId().equals(env.get(Launcher.RUN_ID))) {
+                found.put(s.pid(), new Found(env.getOrDefault(Launcher.PROCESS_NAME, "?"), s.pid(), s.pgrp(),
+                        proc.commandLine(s.pid())));
+            }
+        }
+        Set<Long> leftoverGroups = new LinkedHashSet<>();
+        found.values().forEach(f -> leftoverGroups.add(f.pgrp()));
+        // members of those groups that cleared their environment are descendants all the same
+        for (ProcTable.Stat s : all) {
+            if (!s.dead() && leftoverGroups.contains(s.pgrp()) && !found.containsKey(s.pid()) && s.pid() != self) {
+                found.put(s.pid(), new Found("?", s.pid(), s.pgrp(), proc.commandLine(s.pid())));
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private boolean alive(long pid, long startTicks) {
+        Optional<ProcTable.Stat> s = proc.stat(pid);
+        return s.isPresent() && !s.get().dead() && s.get().startTicks() == startTicks;
+    }
+
+    /**
+     * Stops the groups of {@code found}: SIGTERM, up to {@code grace} for them to go, SIGKILL, up to 5 s more; then
+     * reaps those that were re-parented to this JVM.
+     *
+     * @return whether every group is empty
+     */
+    boolean stop(List<Found> found, Duration grace) throws InterruptedException {
+        Set<Long> targets = new LinkedHashSet<>();
+        long ownGroup = proc.stat(self).map(ProcTable.Stat::pgrp).orElse(-1L);
+        found.stream().map(Found::pgrp).filter(g -> g > 1 && g != ownGroup).forEach(targets::add);
+        targets.forEach(g -> signals.toGroup(g, Signals.SIGTERM));
+        boolean empty = awaitEmpty(targets, grace);
+        if (!empty) {
+            targets.forEach(g -> signals.toGroup(g, Signals.SIGKILL));
+            empty = awaitEmpty(targets, AFTER_KILL);
+        }
+        for (Found f : found) {
+            proc.stat(f.pid()).filter(s -> s.dead() && s.ppid() == self).ifPresent(s -> signals.reap(s.pid()));
+        }
+        return empty;
+    }
+
+    private boolean awaitEmpty(Set<Long> targets, Duration max) throws InterruptedException {
+        CompletableFuture<?>[] waits = targets.stream().map(g -> groups.awaitEmpty(g, max))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(waits).get(max.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+        for (CompletableFuture<?> w : waits) {
+            if (!Boolean.TRUE.equals(w.getNow(null))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
