@@ -9,9 +9,7 @@ import dev.pitstop.core.event.EventType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -42,8 +40,8 @@ final class EventBus implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(journal.getParent());
-            out = Files.newOutputStream(journal, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            PrivateFiles.parentsOf(journal);
+            out = PrivateFiles.append(journal);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open event journal " + journal, e);
         }

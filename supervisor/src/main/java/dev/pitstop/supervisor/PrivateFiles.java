@@ -34,6 +34,15 @@ final class PrivateFiles {
         return dir;
     }
 
+    /** Creates the missing folders above {@code file} as 0700; existing ones (the user's own) are left as they are. */
+    static void parentsOf(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) {
+            Files.createDirectories(parent, POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIR)}
+                    : new FileAttribute<?>[0]);
+        }
+    }
+
     /** Opens {@code file} for appending, created 0600; an existing file is narrowed to 0600. */
     static OutputStream append(Path file) throws IOException {
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,

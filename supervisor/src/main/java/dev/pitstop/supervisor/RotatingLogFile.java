@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /** Appends to {@code name.log}; past {@code maxBytes} shifts it to {@code name.log.1} … {@code name.log.N}. */
 final class RotatingLogFile implements AutoCloseable {
@@ -20,13 +19,12 @@ final class RotatingLogFile implements AutoCloseable {
         this.file = file;
         this.maxBytes = maxBytes;
         this.keep = keep;
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        PrivateFiles.parentsOf(file);
         open();
     }
 
     private void open() throws IOException {
-        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                1 << 16);
+        out = new BufferedOutputStream(PrivateFiles.append(file), 1 << 16);
         size = Files.size(file);
     }
 
