@@ -20,14 +20,18 @@ final class Launcher {
     static final String RUN_ID = "PITSTOP_RUN_ID";
     /** The name of the stack's process a child belongs to. */
     static final String PROCESS_NAME = "PITSTOP_PROCESS";
+    /** Set for probes and shutdown commands, which are not part of the service itself. */
+    static final String HELPER = "PITSTOP_HELPER";
 
     private final String setsid;
     private final String runId;
     private final LaunchCheck check;
+    private final OrphanReaper orphans;
 
-    Launcher(String runId, LaunchCheck check) {
+    Launcher(String runId, LaunchCheck check, OrphanReaper orphans) {
         this.runId = runId;
         this.check = check;
+        this.orphans = orphans;
         this.setsid = Files.isExecutable(Path.of("/usr/bin/setsid")) ? "/usr/bin/setsid"
                 : Files.isExecutable(Path.of("/bin/setsid")) ? "/bin/setsid" : "setsid";
     }
@@ -41,7 +45,7 @@ final class Launcher {
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         environment(pb, stack, spec);
-        return pb.start();
+        return orphans.launch(pb::start);
     }
 
     /** Starts a check command (a swap's preflight) after the launch check, its output going to {@code output}. */
@@ -64,7 +68,8 @@ final class Launcher {
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         environment(pb, stack, owner);
-        return pb.start();
+        pb.environment().put(HELPER, "1");
+        return orphans.launch(pb::start);
     }
 
     private List<String> shell(Stack stack, String command) {

@@ -20,20 +20,16 @@ import java.util.concurrent.TimeoutException;
  * is touched while the earlier supervisor itself is still alive.
  */
 final class Leftovers {
-    private static final Duration AFTER_KILL = Duration.ofSeconds(5);
-
     /** One leftover; {@code name} is the process of the stack file it belonged to ({@code ?} when unknown). */
     record Found(String name, long pid, long pgrp, String command) {}
 
     private final ProcTable proc;
-    private final Signals signals;
-    private final GroupReaper groups;
+    private final GroupStopper stopper;
     private final long self = ProcessHandle.current().pid();
 
-    Leftovers(ProcTable proc, Signals signals, GroupReaper groups) {
+    Leftovers(ProcTable proc, GroupStopper stopper) {
         this.proc = proc;
-        this.signals = signals;
-        this.groups = groups;
+        this.stopper = stopper;
     }
 
     List<Found> find(RunLedger.Snapshot previous) {
@@ -79,34 +75,12 @@ final class Leftovers {
      * @return whether every group is empty
      */
     boolean stop(List<Found> found, Duration grace) throws InterruptedException {
-        Set<Long> targets = new LinkedHashSet<>();
-        long ownGroup = proc.stat(self).map(ProcTable.Stat::pgrp).orElse(-1L);
-        found.stream().map(Found::pgrp).filter(g -> g > 1 && g != ownGroup).forEach(targets::add);
-        targets.forEach(g -> signals.toGroup(g, Signals.SIGTERM));
-        boolean empty = awaitEmpty(targets, grace);
-        if (!empty) {
-            targets.forEach(g -> signals.toGroup(g, Signals.SIGKILL));
-            empty = awaitEmpty(targets, AFTER_KILL);
-        }
-        for (Found f : found) {
-            proc.stat(f.pid()).filter(s -> s.dead() && s.ppid() == self).ifPresent(s -> signals.reap(s.pid()));
-        }
-        return empty;
-    }
-
-    private boolean awaitEmpty(Set<Long> targets, Duration max) throws InterruptedException {
-        CompletableFuture<?>[] waits = targets.stream().map(g -> groups.awaitEmpty(g, max))
-                .toArray(CompletableFuture[]::new);
+        CompletableFuture<Boolean> done = stopper.stop(found.stream().map(Found::pgrp).toList(), Signals.SIGTERM, grace,
+                found.stream().map(Found::pid).toList());
         try {
-            CompletableFuture.allOf(waits).get(max.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return done.get(grace.plus(GroupStopper.AFTER_KILL).toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             return false;
         }
-        for (CompletableFuture<?> w : waits) {
-            if (!Boolean.TRUE.equals(w.getNow(null))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

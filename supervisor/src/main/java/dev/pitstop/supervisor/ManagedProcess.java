@@ -9,6 +9,8 @@ import dev.pitstop.core.stack.ProcessSpec;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -234,8 +236,11 @@ final class ManagedProcess {
             r.cancelTimers();
             exitCode = code;
             ready = false;
-            // whatever the leader left behind in its group is an orphan of a dead service
+            // whatever the leader left behind, in its group or outside it, is an orphan of a dead service
             sv.signals.toGroup(r.pid, Signals.SIGKILL);
+            if (r.stopping == null && !reloading && !host.stopping()) {
+                sv.execute(() -> killStrays(r)); // a stop handles them itself, with their grace period
+            }
             sv.events.emit(EventType.PROCESS_EXITED, name(), "pid " + r.pid + " exit code " + code);
             if (hasReadinessCheck()) {
                 setHealth(Health.NOT_READY);
@@ -245,6 +250,14 @@ final class ManagedProcess {
             r.ready.completeExceptionally(new IllegalStateException("exited with code " + code));
             host.changed();
         }
+    }
+
+    private void killStrays(Run ended) {
+        Run next = currentRun();
+        List<ProcTable.Stat> strays = sv.strays.of(name(), next == null ? Set.of(ended.pid) : Set.of(ended.pid, next.pid));
+        strays.forEach(sv.orphans::watch);
+        sv.stopper.stop(strays.stream().map(ProcTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
+                strays.stream().map(ProcTable.Stat::pid).toList());
     }
 
     private void afterExit(Run r, int code) {

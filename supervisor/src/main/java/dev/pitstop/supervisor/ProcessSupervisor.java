@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -96,7 +97,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     }
 
     private void stopLeftovers(RunLedger.Snapshot previous) {
-        Leftovers leftovers = new Leftovers(services.proc, services.signals, services.reaper);
+        Leftovers leftovers = new Leftovers(services.proc, services.stopper);
         List<Leftovers.Found> found = leftovers.find(previous);
         if (found.isEmpty()) {
             return;
@@ -237,6 +238,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
         }
         try {
             awaitStop(done, bound, "the stack");
+            awaitStop(killStrays(), GroupStopper.AFTER_KILL.toMillis() + STOP_MARGIN_MILLIS, "leftover processes");
         } finally {
             all.forEach(p -> p.log().flush());
             synchronized (this) {
@@ -246,6 +248,14 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
                 }
             }
         }
+    }
+
+    /** Whatever of this run is still alive once every process stopped (helpers, strays of removed processes). */
+    private CompletableFuture<Void> killStrays() {
+        List<ProcTable.Stat> strays = services.strays.of(null, Set.of());
+        strays.forEach(services.orphans::watch);
+        return services.stopper.stop(strays.stream().map(ProcTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
+                strays.stream().map(ProcTable.Stat::pid).toList()).thenApply(empty -> null);
     }
 
     private static void awaitStop(CompletableFuture<Void> f, long millis, String what) {

@@ -5,6 +5,8 @@ import dev.pitstop.core.stack.ShutdownSpec;
 import dev.pitstop.core.stack.Stack;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -40,8 +42,14 @@ final class Shutdown {
     void run(Run r) {
         ShutdownSpec s = spec.shutdown();
         long grace = graceMillis(s);
-        askToStop(r, s, grace);
-        r.exited.thenApply(code -> true)
+        // found before the group is asked: what left the group (setsid) is asked alike, or killed with it
+        List<ProcTable.Stat> strays = sv.strays.of(spec.name(), Set.of(r.pid));
+        strays.forEach(sv.orphans::watch);
+        boolean asked = askToStop(r, s, grace);
+        int straySignal = asked || s.parentOnly() ? 0 : signalOf(s);
+        CompletableFuture<Boolean> straysGone = sv.stopper.stop(strays.stream().map(ProcTable.Stat::pgrp).toList(),
+                straySignal, Duration.ofMillis(grace), strays.stream().map(ProcTable.Stat::pid).toList());
+        CompletableFuture<Boolean> groupGone = r.exited.thenApply(code -> true)
                 .completeOnTimeout(false, grace, TimeUnit.MILLISECONDS)
                 .thenCompose(graceful -> {
                     if (!graceful) {
@@ -51,7 +59,9 @@ final class Shutdown {
                     return r.exited.thenApply(code -> true)
                             .completeOnTimeout(false, AFTER_KILL_MILLIS, TimeUnit.MILLISECONDS);
                 })
-                .thenCompose(exited -> sv.reaper.awaitEmpty(r.pid, Duration.ofMillis(AFTER_KILL_MILLIS)))
+                .thenCompose(exited -> sv.reaper.awaitEmpty(r.pid, Duration.ofMillis(AFTER_KILL_MILLIS)));
+        groupGone.thenCombine(straysGone, Boolean::logicalAnd)
+                .thenCompose(empty -> killLateStrays(r).thenApply(late -> empty && late))
                 .whenComplete((empty, e) -> {
                     if (e != null || !Boolean.TRUE.equals(empty)) {
                         LOG.warn("process group {} of {} is not empty after SIGKILL", r.pid, spec.name(), e);
@@ -60,7 +70,23 @@ final class Shutdown {
                 });
     }
 
-    private void askToStop(Run r, ShutdownSpec s, long grace) {
+    /** What left the group while it was stopping (a child that called setsid during the grace period). */
+    private CompletableFuture<Boolean> killLateStrays(Run r) {
+        List<ProcTable.Stat> late = sv.strays.of(spec.name(), Set.of(r.pid));
+        if (late.isEmpty()) {
+            return CompletableFuture.completedFuture(true);
+        }
+        late.forEach(sv.orphans::watch);
+        return sv.stopper.stop(late.stream().map(ProcTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
+                late.stream().map(ProcTable.Stat::pid).toList());
+    }
+
+    private static int signalOf(ShutdownSpec s) {
+        return s.signal() > 0 ? s.signal() : Signals.SIGTERM;
+    }
+
+    /** @return true when a shutdown command does the asking, false when a signal was sent */
+    private boolean askToStop(Run r, ShutdownSpec s, long grace) {
         if (s.command() != null && !s.command().isBlank()) {
             try {
                 Process command = sv.launcher.startHelper(stack, spec, s.command(), null);
@@ -71,16 +97,17 @@ final class Shutdown {
                                 sv.signals.toGroup(command.pid(), Signals.SIGKILL);
                             }
                         });
-                return;
+                return true;
             } catch (IOException e) {
                 log.append("[pitstop] cannot run the shutdown command (" + e.getMessage() + "): sending SIGTERM");
             }
         }
-        int signal = s.signal() > 0 ? s.signal() : Signals.SIGTERM;
+        int signal = signalOf(s);
         if (s.parentOnly()) {
             sv.signals.toProcess(r.pid, signal);
         } else {
             sv.signals.toGroup(r.pid, signal);
         }
+        return false;
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,6 +30,9 @@ final class SupervisorServices implements AutoCloseable {
     final Signals signals;
     final Launcher launcher;
     final GroupReaper reaper;
+    final GroupStopper stopper;
+    final OrphanReaper orphans;
+    final Strays strays;
     final Probes probes;
     final EventBus events;
     /** Unique per stack run; every child carries it in its environment. */
@@ -53,15 +57,29 @@ final class SupervisorServices implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().executor(workers).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.signals = new Signals(Native.load("c", LibC.class));
-        this.launcher = new Launcher(runId, launchCheck);
+        LibC libc = Native.load("c", LibC.class);
+        this.signals = new Signals(libc);
+        this.orphans = new OrphanReaper(libc, proc, signals, runId, scheduler);
+        this.launcher = new Launcher(runId, launchCheck, orphans);
         this.reaper = new GroupReaper(proc, scheduler);
+        this.stopper = new GroupStopper(proc, signals, reaper);
+        this.strays = new Strays(proc, runId);
         this.ledger = new RunLedger(stateDir, runId, proc, workers);
         this.probes = new Probes(http, sockets, launcher, signals);
     }
 
+    /** Runs a short task on the workers; dropped once the supervisor is closed. */
+    void execute(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException e) {
+            // closing: down() sweeps whatever this task would have handled
+        }
+    }
+
     @Override
     public void close() {
+        orphans.close();
         scheduler.shutdownNow();
         workers.shutdown();
         sockets.shutdown();

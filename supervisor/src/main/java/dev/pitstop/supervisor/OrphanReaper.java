@@ -1,0 +1,132 @@
+package dev.pitstop.supervisor;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes this JVM a child subreaper ({@code prctl(PR_SET_CHILD_SUBREAPER)}), so that what a service forks and
+ * abandons re-parents to us instead of init, and reaps those orphans: the JDK only waits for the children it
+ * started. An orphan of this run (its environment carries our {@link Launcher#RUN_ID}) is watched through
+ * {@link ProcessHandle#onExit()} (a blocking {@code waitid(WNOWAIT)} in the JDK, no polling) and reaped with
+ * {@code waitpid} when it exits. A sweep every {@link #SWEEP_SECONDS} s finds new orphans and reaps zombies of our
+ * sessions that died before they were seen. Children the JDK started are never touched: launches and sweeps
+ * exclude each other, so a sweep cannot see a child before it is known as the JDK's.
+ */
+final class OrphanReaper implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OrphanReaper.class);
+    static final long SWEEP_SECONDS = 2;
+
+    /** Starts a child through the JDK. */
+    interface Start {
+        Process start() throws IOException;
+    }
+
+    private final ProcTable proc;
+    private final Signals signals;
+    private final String runId;
+    private final boolean subreaper;
+    private final long self = ProcessHandle.current().pid();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Set<Long> launched = ConcurrentHashMap.newKeySet();
+    private final Set<Long> watched = ConcurrentHashMap.newKeySet();
+    /** Sessions of our runs and of orphans that made their own: a zombie child in one of them is ours to reap. */
+    private final Set<Long> sessions = ConcurrentHashMap.newKeySet();
+    private final ScheduledFuture<?> sweeps;
+
+    OrphanReaper(LibC libc, ProcTable proc, Signals signals, String runId, ScheduledExecutorService scheduler) {
+        this.proc = proc;
+        this.signals = signals;
+        this.runId = runId;
+        this.subreaper = becomeSubreaper(libc);
+        this.sweeps = subreaper ? scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS,
+                TimeUnit.SECONDS) : null;
+    }
+
+    private static boolean becomeSubreaper(LibC libc) {
+        try {
+            return libc.prctl(LibC.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
+        } catch (UnsatisfiedLinkError e) {
+            LOG.debug("no prctl here: orphans of services re-parent to init", e);
+            return false;
+        }
+    }
+
+    boolean subreaper() {
+        return subreaper;
+    }
+
+    /** Runs a JDK launch so that no sweep runs meanwhile; the child is then the JDK's to reap. */
+    Process launch(Start start) throws IOException {
+        lock.readLock().lock();
+        try {
+            Process p = start.start();
+            long pid = p.pid();
+            launched.add(pid);
+            sessions.add(pid); // launched through setsid: it leads its own session
+            p.onExit().whenComplete((x, e) -> launched.remove(pid));
+            return p;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * A process of this run seen alive outside its group: its session becomes ours (a zombie in it is reaped by a
+     * sweep), and if it is our child by now, it is reaped as soon as it exits.
+     */
+    void watch(ProcTable.Stat orphan) {
+        lock.writeLock().lock();
+        try {
+            sessions.add(orphan.session());
+            if (orphan.ppid() != self || launched.contains(orphan.pid()) || !watched.add(orphan.pid())) {
+                return;
+            }
+            long pid = orphan.pid();
+            ProcessHandle.of(pid).ifPresentOrElse(h -> h.onExit().whenComplete((x, e) -> {
+                signals.reap(pid);
+                watched.remove(pid);
+            }), () -> watched.remove(pid));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Watches new orphans of this run and reaps zombies of our sessions that nobody waited for. */
+    void sweep() {
+        lock.writeLock().lock();
+        try {
+            for (ProcTable.Stat s : proc.all()) {
+                if (s.ppid() != self || launched.contains(s.pid()) || watched.contains(s.pid())) {
+                    continue;
+                }
+                if (s.dead()) {
+                    if (sessions.contains(s.session())) {
+                        signals.reap(s.pid());
+                    }
+                } else if (runId.equals(proc.environ(s.pid()).get(Launcher.RUN_ID))) {
+                    watch(s);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot sweep for orphans", e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sweeps != null) {
+            sweeps.cancel(false);
+            sweep();
+        }
+    }
+}

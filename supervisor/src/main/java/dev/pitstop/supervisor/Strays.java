@@ -1,0 +1,43 @@
+package dev.pitstop.supervisor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the processes of this supervisor run that left their process group (a grandchild that called
+ * {@code setsid}, a daemon that forked away): they still carry the run's marker in their environment
+ * ({@link Launcher#RUN_ID}), so a stop reaches them although a signal to the group does not.
+ */
+final class Strays {
+    private final ProcTable proc;
+    private final String runId;
+    private final long self = ProcessHandle.current().pid();
+
+    Strays(ProcTable proc, String runId) {
+        this.proc = proc;
+        this.runId = runId;
+    }
+
+    /**
+     * Living processes of this run that belong to {@code name} (any name, helpers included, when null) and are
+     * outside {@code groups} (those are stopped as groups already). A probe or shutdown command of {@code name} is
+     * not one of its strays: it has its own deadline.
+     */
+    List<ProcTable.Stat> of(String name, Set<Long> groups) {
+        List<ProcTable.Stat> found = new ArrayList<>();
+        for (ProcTable.Stat s : proc.all()) {
+            if (s.dead() || s.pid() == self || groups.contains(s.pgrp())) {
+                continue;
+            }
+            Map<String, String> env = proc.environ(s.pid());
+            boolean mine = name == null
+                    || name.equals(env.get(Launcher.PROCESS_NAME)) && !env.containsKey(Launcher.HELPER);
+            if (runId.equals(env.get(Launcher.RUN_ID)) && mine) {
+                found.add(s);
+            }
+        }
+        return found;
+    }
+}
