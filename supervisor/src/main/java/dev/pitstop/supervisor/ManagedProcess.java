@@ -142,7 +142,8 @@ final class ManagedProcess {
         }
         setState(ProcessState.RUNNING, "pid " + r.pid + why);
         NamedThreads.named("pitstop-pump-" + name(), new LinePump(process.getInputStream(),
-                sv.config.maxLineLength(), line -> onLine(r, line), log::flush, () -> r.pumped.complete(null))).start();
+                sv.config.maxLineLength(), line -> onLine(r, line), log::flush, () -> r.pumped.complete(null),
+                sv.scheduler)).start();
         process.onExit().whenCompleteAsync((p, e) -> onExit(r), sv.workers);
         armProbes(r);
         host.changed();

@@ -9,6 +9,7 @@ import dev.pitstop.core.process.ApplyResult;
 import dev.pitstop.core.process.CheckResult;
 import dev.pitstop.core.process.LaunchCheck;
 import dev.pitstop.core.process.LogLine;
+import dev.pitstop.core.process.ProcessName;
 import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.process.ReloadResult;
@@ -77,6 +78,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
                 throw new IllegalStateException("this supervisor already ran a stack; create a new one");
             }
             this.stack = Objects.requireNonNull(stack, "stack");
+            stack.processes().keySet().forEach(ProcessSupervisor::checkName);
             try {
                 PrivateFiles.directory(stack.stateDir());
             } catch (IOException e) {
@@ -94,6 +96,14 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             stack.processes().values().forEach(spec -> add(spec, null));
         }
         evaluate();
+    }
+
+    private static void checkName(String name) {
+        try {
+            new ProcessName(name);
+        } catch (IllegalArgumentException e) {
+            throw new PitstopException("process '" + name + "': " + e.getMessage(), e);
+        }
     }
 
     private void stopLeftovers(RunLedger.Snapshot previous) {
@@ -142,7 +152,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
         if (s.logLocation() != null) {
             return s.directory().resolve(s.logLocation());
         }
-        return s.stateDir().resolve("logs").resolve(spec.name() + ".log");
+        return s.stateDir().resolve("logs").resolve(new ProcessName(spec.name()).fileName() + ".log");
     }
 
     /** Starts every pending process whose conditions hold; skips those whose conditions never can. */
@@ -334,6 +344,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     @Override
     public ApplyResult apply(Stack newStack) {
         requireRunning();
+        newStack.processes().keySet().forEach(ProcessSupervisor::checkName);
         Map<String, ProcessSpec> current = new LinkedHashMap<>();
         snapshot().forEach(p -> current.put(p.name(), p.spec()));
         StackDiff diff = StackDiff.between(current, newStack.processes());

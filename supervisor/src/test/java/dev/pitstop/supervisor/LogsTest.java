@@ -130,4 +130,15 @@ class LogsTest extends SupervisorHarness {
                 .containsSubsequence("STACK_STARTING", "STATE_CHANGED", "PROCESS_EXITED", "STACK_STOPPED");
         assertThat(lines.get(1).get("process").asText()).isEqualTo("once");
     }
+
+    @Test
+    void outputWithoutANewlineIsLoggedAfterAQuietMoment() throws Exception {
+        up(sh("prompt", "printf 'Password: '; sleep 1; printf 'rest\\nnext\\n'; printf 'tail'; exec sleep 1000").build());
+        awaitRunning("prompt");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> supervisor.logs("prompt", 10).stream()
+                .map(l -> l.text()).toList().equals(List.of("Password: ", "rest", "next", "tail")));
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                Files.readString(dir.resolve(".pitstop/logs/prompt.log")).endsWith(" tail\n"));
+    }
 }

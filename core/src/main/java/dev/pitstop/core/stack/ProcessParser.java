@@ -1,5 +1,6 @@
 package dev.pitstop.core.stack;
 
+import dev.pitstop.core.process.ProcessName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,11 @@ final class ProcessParser {
         String name = node.key();
         if (!node.isMap()) {
             throw node.error("a process is a map (command: …), found " + node.describe());
+        }
+        try {
+            new ProcessName(name);
+        } catch (IllegalArgumentException e) {
+            throw node.keyError(e.getMessage());
         }
         ctx.checkKeys(node, Keys.PROCESS, Keys.PROCESS_PC_ONLY);
         YamlNode replicasNode = node.get("replicas");
