@@ -3,6 +3,7 @@ package dev.pitstop.supervisor;
 import dev.pitstop.core.process.LaunchCheck;
 import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class Launcher {
         check.beforeLaunch(stack, spec);
         List<String> argv = spec.command() != null ? shell(stack, spec.command()) : prefixed(spec.entrypoint());
         ProcessBuilder pb = new ProcessBuilder(argv)
-                .directory(workingDir(stack, spec).toFile())
+                .directory(existingFolder(workingDir(stack, spec)))
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         environment(pb, stack, spec);
@@ -63,7 +64,7 @@ final class Launcher {
     /** Starts a helper command (exec probe, shutdown command) whose output nobody reads. */
     Process startHelper(Stack stack, ProcessSpec owner, String command, Path workingDir) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(shell(stack, command))
-                .directory((workingDir != null ? stack.directory().resolve(workingDir) : workingDir(stack, owner)).toFile())
+                .directory(existingFolder(workingDir != null ? stack.directory().resolve(workingDir) : workingDir(stack, owner)))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
@@ -83,6 +84,14 @@ final class Launcher {
         all.add(setsid);
         all.addAll(argv);
         return all;
+    }
+
+    /** Says what is wrong instead of the JDK's "Cannot run program setsid" for a missing folder. */
+    private static File existingFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("working_dir " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist"));
+        }
+        return dir.toFile();
     }
 
     static Path workingDir(Stack stack, ProcessSpec spec) {

@@ -210,4 +210,13 @@ class LifecycleTest extends SupervisorHarness {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> supervisor.reload("nope"))
                 .isInstanceOf(UnknownProcessException.class);
     }
+
+    @Test
+    void aMissingWorkingDirIsNamedInsteadOfTheSetsidItWasStartedWith() {
+        up(sh("web", "sleep 1000").workingDir(dir.resolve("nowhere")).build());
+
+        awaitState("web", ProcessState.ERROR);
+        assertThat(events(EventType.STATE_CHANGED, "web")).last().satisfies(e -> assertThat(e.detail())
+                .isEqualTo("Error: cannot start: working_dir " + dir.resolve("nowhere") + " does not exist"));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.pitstop.cli.client;
 
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.stack.StackReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +14,7 @@ import java.util.List;
  */
 public record StackLocation(Path file, Path directory) {
     /** Looked for in this order when {@code -f} is not given. */
-    public static final List<String> DEFAULT_NAMES =
-            List.of("pitstop.yaml", "process-compose.yaml", "process-compose.yml", "compose.yaml");
+    public static final List<String> DEFAULT_NAMES = StackReader.FILE_NAMES;
 
     /**
      * @param explicit the {@code -f} value, or {@code null}
@@ -23,6 +23,10 @@ public record StackLocation(Path file, Path directory) {
     public static StackLocation find(Path explicit, Path workDir) {
         if (explicit != null) {
             Path file = workDir.resolve(explicit).toAbsolutePath().normalize();
+            if (Files.isDirectory(file)) {
+                throw new PitstopException(file + " is a folder, not a stack file (name the file in it, e.g. "
+                        + file.resolve(DEFAULT_NAMES.get(0)) + ")");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new PitstopException("stack file " + file + " does not exist");
             }

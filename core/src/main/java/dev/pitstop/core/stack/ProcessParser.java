@@ -64,6 +64,16 @@ final class ProcessParser {
         command(node, b, node.get("is_template_disabled").bool(false) ? null : t);
         String dir = t.render(node.get("working_dir"));
         Path workingDir = dir == null || dir.isEmpty() ? ctx.directory() : ctx.resolve(dir);
+        if (!Files.isDirectory(workingDir)) {
+            // said now, with its place, rather than only as a failed start later; an earlier process may still
+            // create it, so (as for env_file) it stops the read only under is_strict
+            String problem = (Files.exists(workingDir) ? "not a folder: " : "no such folder: ") + dir + " ("
+                    + workingDir + ")";
+            if (ctx.strict()) {
+                throw node.get("working_dir").error(problem);
+            }
+            ctx.warn(node.get("working_dir"), problem + "; the process cannot start until it exists");
+        }
         b.workingDir(workingDir);
         b.environment(environments.of(node, t, dir == null || dir.isEmpty() ? ctx.directory() : workingDir));
         dependsOn.forEach(b::dependsOn);

@@ -55,14 +55,20 @@ public final class StackReader {
     }
 
     private static YamlDocument parse(Path absolute) {
+        if (Files.isDirectory(absolute)) {
+            throw new StackFileException(absolute, 0, 0, null, "is a folder, not a stack file (name the file in it, e.g. "
+                    + absolute.resolve(FILE_NAMES.get(0)) + ")");
+        }
         String text;
         try {
+            InputLimits.checkSize(absolute, Files.size(absolute));
             text = Files.readString(absolute);
         } catch (NoSuchFileException e) {
             throw new StackFileException(absolute, 0, 0, null, "no such file");
         } catch (IOException e) {
             throw new StackFileException(absolute, 0, 0, null, "cannot read: " + e);
         }
+        InputLimits.checkText(absolute, text);
         return YamlDocument.parse(absolute, text);
     }
 

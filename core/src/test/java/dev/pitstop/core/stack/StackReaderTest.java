@@ -63,6 +63,7 @@ class StackReaderTest {
 
     @Test
     void mapsEveryProcessKey() throws IOException {
+        Files.createDirectories(dir.resolve("app"));
         Stack stack = read("""
                 version: "0.5"
                 log_location: logs/stack.log
