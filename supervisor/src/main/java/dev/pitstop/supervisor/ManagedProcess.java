@@ -66,7 +66,7 @@ final class ManagedProcess {
     }
 
     synchronized ProcessStatus status() {
-        return new ProcessStatus(name(), state, health, run == null ? 0 : run.pid, restarts.count(), startedAt,
+        return new ProcessStatus(name(), state, health, run == null ? 0 : run.shownPid(), restarts.count(), startedAt,
                 exitCode);
     }
 
@@ -228,6 +228,31 @@ final class ManagedProcess {
 
     private void onExit(Run r) {
         int code = r.process.exitValue();
+        if (spec.daemon() && !restarts.isFailure(code) && daemonized(r, code)) {
+            return;
+        }
+        exited(r, code);
+    }
+
+    /** is_daemon: a launcher that exited with success hands the run over to what it left running. */
+    private boolean daemonized(Run r, int code) {
+        synchronized (this) {
+            if (run != r || r.stopping != null || host.stopping()) {
+                return false;
+            }
+        }
+        sv.ledger.ended(r.pid);
+        if (!new DaemonWatch(sv, name(), r, daemonCode -> exited(r, daemonCode)).start()) {
+            return false;
+        }
+        log.append("[pitstop] pid " + r.pid + " exited with code " + code + "; its daemon pid " + r.daemonPid
+                + " runs on");
+        sv.events.emit(EventType.STATE_CHANGED, name(), ProcessState.RUNNING.label() + ": daemon pid " + r.daemonPid);
+        host.changed();
+        return true;
+    }
+
+    private void exited(Run r, int code) {
         synchronized (this) {
             if (run != r) {
                 return;

@@ -1,7 +1,10 @@
 package dev.pitstop.supervisor;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -36,7 +39,7 @@ final class OrphanReaper implements AutoCloseable {
     private final long self = ProcessHandle.current().pid();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Set<Long> launched = ConcurrentHashMap.newKeySet();
-    private final Set<Long> watched = ConcurrentHashMap.newKeySet();
+    private final Map<Long, CompletableFuture<Integer>> watched = new ConcurrentHashMap<>();
     /** Sessions of our runs and of orphans that made their own: a zombie child in one of them is ours to reap. */
     private final Set<Long> sessions = ConcurrentHashMap.newKeySet();
     private final ScheduledFuture<?> sweeps;
@@ -81,19 +84,31 @@ final class OrphanReaper implements AutoCloseable {
     /**
      * A process of this run seen alive outside its group: its session becomes ours (a zombie in it is reaped by a
      * sweep), and if it is our child by now, it is reaped as soon as it exits.
+     *
+     * @return completes when it exited, with its exit code when we reaped it, else 0 (init reaps it: the code is lost)
      */
-    void watch(ProcTable.Stat orphan) {
+    CompletableFuture<Integer> watch(ProcTable.Stat orphan) {
         lock.writeLock().lock();
         try {
             sessions.add(orphan.session());
-            if (orphan.ppid() != self || launched.contains(orphan.pid()) || !watched.add(orphan.pid())) {
-                return;
-            }
             long pid = orphan.pid();
-            ProcessHandle.of(pid).ifPresentOrElse(h -> h.onExit().whenComplete((x, e) -> {
-                signals.reap(pid);
-                watched.remove(pid);
-            }), () -> watched.remove(pid));
+            CompletableFuture<Integer> known = watched.get(pid);
+            if (known != null) {
+                return known;
+            }
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+            if (handle.isEmpty() || launched.contains(pid)) {
+                return CompletableFuture.completedFuture(0);
+            }
+            boolean child = orphan.ppid() == self;
+            CompletableFuture<Integer> exit = new CompletableFuture<>();
+            watched.put(pid, exit);
+            handle.get().onExit().whenComplete((h, e) -> {
+                int code = child ? signals.reap(pid) : -1;
+                watched.remove(pid, exit);
+                exit.complete(Math.max(code, 0));
+            });
+            return exit;
         } finally {
             lock.writeLock().unlock();
         }
@@ -104,7 +119,7 @@ final class OrphanReaper implements AutoCloseable {
         lock.writeLock().lock();
         try {
             for (ProcTable.Stat s : proc.all()) {
-                if (s.ppid() != self || launched.contains(s.pid()) || watched.contains(s.pid())) {
+                if (s.ppid() != self || launched.contains(s.pid()) || watched.containsKey(s.pid())) {
                     continue;
                 }
                 if (s.dead()) {

@@ -21,12 +21,20 @@ final class Run {
     private final List<ProbeRunner> probes = new ArrayList<>();
     private final List<Future<?>> timers = new ArrayList<>();
     volatile boolean logLineSeen;
+    /** is_daemon: the process the launcher left running, once it exited; 0 before. */
+    volatile long daemonPid;
     /** Set (under the process's lock) once a stop of this run began; the same future serves every stopper. */
     CompletableFuture<Void> stopping;
 
     Run(Process process) {
         this.process = process;
         this.pid = process.pid();
+    }
+
+    /** The PID to show: the daemon's once there is one. */
+    long shownPid() {
+        long d = daemonPid;
+        return d != 0 ? d : pid;
     }
 
     void add(ProbeRunner probe) {

@@ -25,9 +25,14 @@ final class Signals {
      * Reaps a child the JDK did not start (an orphan re-parented to us) once it has exited; never call it for a
      * child started through {@link ProcessBuilder}, whose exit status belongs to the JDK.
      *
-     * @return true when it was reaped now
+     * @return its exit code (128 + the signal when a signal ended it), or -1 when nothing was reaped now
      */
-    boolean reap(long pid) {
-        return pid > 1 && libc.waitpid((int) pid, new int[1], LibC.WNOHANG) == pid;
+    int reap(long pid) {
+        int[] status = new int[1];
+        if (pid <= 1 || libc.waitpid((int) pid, status, LibC.WNOHANG) != pid) {
+            return -1;
+        }
+        int signal = status[0] & 0x7f;
+        return signal == 0 ? (status[0] >> 8) & 0xff : 128 + signal;
     }
 }

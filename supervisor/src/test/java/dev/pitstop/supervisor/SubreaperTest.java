@@ -3,7 +3,9 @@ package dev.pitstop.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.ProcessState;
+import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.testkit.ProcessLeaks;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -72,5 +74,45 @@ class SubreaperTest extends SupervisorHarness {
         assertThat(alive(escaped)).isZero();
         assertThat(dir.resolve("term.txt")).hasContent("got-term");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(SubreaperTest::assertNoZombieChildren);
+    }
+
+    @Test
+    void aDaemonThatForksAwayIsTheProcessUntilItIsStopped() {
+        String daemon = "sleep 1008." + token;
+        up(sh("d", "(setsid " + daemon + " &); exit 0").daemon(true).build());
+        awaitEvent(EventType.STATE_CHANGED, "d");
+        await().atMost(Duration.ofSeconds(10)).until(() -> events(EventType.STATE_CHANGED, "d").stream()
+                .anyMatch(e -> e.detail().startsWith("Running: daemon pid")));
+        ProcessStatus running = supervisor.status("d");
+        groups.add(running.pid());
+
+        assertThat(running.state()).isEqualTo(ProcessState.RUNNING);
+        assertThat(ProcessLeaks.snapshot()).anyMatch(p -> p.pid() == running.pid() && p.command().equals(daemon));
+        assertThat(alive(daemon)).isEqualTo(1);
+
+        supervisor.stop("d");
+
+        assertThat(alive(daemon)).isZero();
+        assertThat(supervisor.status("d").state()).isEqualTo(ProcessState.COMPLETED);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(SubreaperTest::assertNoZombieChildren);
+    }
+
+    @Test
+    void aDaemonThatExitsEndsTheRunWithItsExitCode() {
+        up(sh("d", "(setsid bash -c 'sleep 0.5; exit 3' &); exit 0").daemon(true).build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> events(EventType.STATE_CHANGED, "d").stream()
+                .anyMatch(e -> e.detail().startsWith("Running: daemon pid")));
+
+        ProcessStatus done = awaitState("d", ProcessState.ERROR);
+
+        assertThat(done.exitCode()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(SubreaperTest::assertNoZombieChildren);
+    }
+
+    @Test
+    void aDaemonLauncherThatFailsIsAnError() {
+        up(sh("d", "exit 4").daemon(true).build());
+
+        assertThat(awaitState("d", ProcessState.ERROR).exitCode()).isEqualTo(4);
     }
 }

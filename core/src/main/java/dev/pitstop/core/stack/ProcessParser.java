@@ -88,6 +88,7 @@ final class ProcessParser {
         b.shutdown(Policies.shutdown(ctx, node.get("shutdown")));
         b.logLocation(logLocation(t.render(node.get("log_location")), replica, replicas));
         b.disabled(disabled(node));
+        b.daemon(node.get("is_daemon").bool(false));
         b.successExitCodes(exitCodes(node.get("success_exit_codes")));
         b.onDependencyReload(Policies.onDependencyReload(node.get("on_dependency_reload")));
         b.reloadTimeoutSeconds(Policies.positiveOrDefault(node.get("reload_timeout_seconds"),

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param preflight a command (run like {@code command}, in the process's folder and environment) that a swap runs
  *                  against the new binary before it stops this process; non-zero refuses the new binary. May be
  *                  {@code null}
+ * @param daemon Process Compose's {@code is_daemon}: the command forks the service and exits; what it left
+ *               running (found through the supervisor's subreaper) is the process from then on
  */
 public record ProcessSpec(
         String name,
@@ -44,7 +46,8 @@ public record ProcessSpec(
         double reloadTimeoutSeconds,
         Set<String> binaries,
         List<String> namespaces,
-        String preflight) {
+        String preflight,
+        boolean daemon) {
 
     public static final double DEFAULT_RELOAD_TIMEOUT_SECONDS = 30;
     /** Process Compose's namespace for a process that names none. */
@@ -73,7 +76,7 @@ public record ProcessSpec(
     public ProcessSpec withBinaries(Set<String> names) {
         return new ProcessSpec(name, command, entrypoint.isEmpty() ? null : entrypoint, workingDir, environment,
                 dependsOn, readinessProbe, livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled,
-                successExitCodes, onDependencyReload, reloadTimeoutSeconds, names, namespaces, preflight);
+                successExitCodes, onDependencyReload, reloadTimeoutSeconds, names, namespaces, preflight, daemon);
     }
 
     /** A builder for programs and tests that assemble a stack without a file. */
@@ -102,6 +105,7 @@ public record ProcessSpec(
         private Set<String> binaries;
         private List<String> namespaces;
         private String preflight;
+        private boolean daemon;
 
         private Builder(String name) {
             this.name = name;
@@ -126,11 +130,12 @@ public record ProcessSpec(
         public Builder binaries(Set<String> names) { this.binaries = names; return this; }
         public Builder namespaces(List<String> names) { this.namespaces = names; return this; }
         public Builder preflight(String command) { this.preflight = command; return this; }
+        public Builder daemon(boolean daemon) { this.daemon = daemon; return this; }
 
         public ProcessSpec build() {
             return new ProcessSpec(name, command, entrypoint, workingDir, environment, dependsOn, readinessProbe,
                     livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled, successExitCodes,
-                    onDependencyReload, reloadTimeoutSeconds, binaries, namespaces, preflight);
+                    onDependencyReload, reloadTimeoutSeconds, binaries, namespaces, preflight, daemon);
         }
     }
 }

@@ -86,7 +86,7 @@ class ProcessComposeCompatibilityTest {
             new Case("issues/issue_237/process-compose.yml", Verdict.SAME, ONLY_ITSELF),
             new Case("issues/issue_238/process-compose.yaml", Verdict.DIFFERS, "is_elevated (sudo) is not supported"),
             new Case("issues/issue_239/process-compose.yaml", Verdict.SAME, ""),
-            new Case("issues/issue_258/process-compose.yaml", Verdict.DIFFERS, "is_daemon, launch_timeout_seconds"),
+            new Case("issues/issue_258/process-compose.yaml", Verdict.DIFFERS, "launch_timeout_seconds"),
             new Case("issues/issue_274/process-compose.json", Verdict.SAME, "JSON is YAML"),
             new Case("issues/issue_278/db/process-compose.yaml", Verdict.SAME, ""),
             new Case("issues/issue_278/server/process-compose.yaml", Verdict.SAME, "top-level extends of ../db"),
@@ -106,7 +106,7 @@ class ProcessComposeCompatibilityTest {
             new Case("issues/issue_515/process-compose.yaml", Verdict.SAME, ""),
             new Case("issues/issue_530/process-compose.yaml", Verdict.SAME, ""),
             new Case("issues/issue_57/process-compose.yaml", Verdict.SAME, ONLY_ITSELF),
-            new Case("issues/issue_72/process-compose.yaml", Verdict.DIFFERS, "is_daemon"),
+            new Case("issues/issue_72/process-compose.yaml", Verdict.SAME, "is_daemon"),
             new Case("issues/issue_84/process-compose.yaml", Verdict.SAME, ONLY_ITSELF));
 
     /** Keys the reader reads but nothing acts on yet; a file using one does not run as in Process Compose. */

@@ -56,6 +56,7 @@ class StackReaderTest {
         assertThat(web.shutdown()).isEqualTo(new ShutdownSpec(null, 15, 10, false));
         assertThat(web.logLocation()).isNull();
         assertThat(web.disabled()).isFalse();
+        assertThat(web.daemon()).isFalse();
         assertThat(web.successExitCodes()).containsExactly(0);
         assertThat(web.onDependencyReload()).isEqualTo(DependencyReloadPolicy.IGNORE);
         assertThat(web.reloadTimeoutSeconds()).isEqualTo(30);
@@ -82,6 +83,7 @@ class StackReaderTest {
                     working_dir: app
                     log_location: logs/web.log
                     disabled: true
+                    is_daemon: true
                     success_exit_codes: [0, 143]
                     on_dependency_reload: restart
                     reload_timeout_seconds: 12.5
@@ -134,6 +136,7 @@ class StackReaderTest {
         assertThat(web.workingDir()).isEqualTo(dir.resolve("app"));
         assertThat(web.logLocation()).isEqualTo(dir.resolve("logs/web.log"));
         assertThat(web.disabled()).isTrue();
+        assertThat(web.daemon()).isTrue();
         assertThat(web.successExitCodes()).containsExactlyInAnyOrder(0, 143);
         assertThat(web.onDependencyReload()).isEqualTo(DependencyReloadPolicy.RESTART);
         assertThat(web.reloadTimeoutSeconds()).isEqualTo(12.5);
@@ -405,7 +408,7 @@ class StackReaderTest {
                 processes:
                   web:
                     command: ./web
-                    is_daemon: true
+                    is_tty: true
                     comand_args: --port 80
                     x-team: platform
                     availability:
@@ -418,7 +421,7 @@ class StackReaderTest {
         assertThat(stack.warnings()).containsExactly(
                 file + ":1:1: log_level: a setting of Process Compose itself (its own log, terminal UI or internal state), no effect in Pitstop",
                 file + ":2:1: colour: unknown key, ignored",
-                file + ":6:5: processes.web.is_daemon: not supported by Pitstop, ignored",
+                file + ":6:5: processes.web.is_tty: not supported by Pitstop, ignored",
                 file + ":7:5: processes.web.comand_args: unknown key, ignored",
                 file + ":12:5: processes.web.monitor_for: not supported by Pitstop, ignored");
     }

@@ -1,0 +1,62 @@
+package dev.pitstop.supervisor;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+
+/**
+ * {@code is_daemon}: the command forked the service and exited with success. What it left running, in its group or
+ * outside (found by the run's environment marker, re-parented to our subreaper), is the process from then on; the run
+ * ends when the last of it has exited. A daemon that forks once more before its parent exits is followed too: every
+ * exit looks again before the run counts as ended.
+ */
+final class DaemonWatch {
+    private final SupervisorServices sv;
+    private final String name;
+    private final Run run;
+    private final IntConsumer ended;
+    private final Set<Long> followed = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean over = new AtomicBoolean();
+
+    /** @param ended called once with the exit code of the last daemon process (0 when init reaped it) */
+    DaemonWatch(SupervisorServices sv, String name, Run run, IntConsumer ended) {
+        this.sv = sv;
+        this.name = name;
+        this.run = run;
+        this.ended = ended;
+    }
+
+    /** @return false when the launcher left nothing running: the run simply exited */
+    boolean start() {
+        List<ProcTable.Stat> daemons = sv.strays.of(name, Set.of());
+        if (daemons.isEmpty()) {
+            return false;
+        }
+        run.daemonPid = daemons.get(0).pid();
+        follow(daemons);
+        return true;
+    }
+
+    private void follow(List<ProcTable.Stat> daemons) {
+        for (ProcTable.Stat d : daemons) {
+            if (!followed.add(d.pid())) {
+                continue;
+            }
+            sv.ledger.started(name, d.pid(), sv.proc.commandLine(d.pid()));
+            sv.orphans.watch(d).thenAcceptAsync(code -> {
+                sv.ledger.ended(d.pid());
+                List<ProcTable.Stat> left = sv.strays.of(name, Set.of());
+                if (left.isEmpty()) {
+                    if (over.compareAndSet(false, true)) {
+                        ended.accept(code);
+                    }
+                } else {
+                    run.daemonPid = left.get(0).pid();
+                    follow(left);
+                }
+            }, sv.workers);
+        }
+    }
+}
