@@ -15,12 +15,14 @@ final class GroupStopper {
     private final ProcTable proc;
     private final Signals signals;
     private final GroupReaper groups;
+    private final OrphanReaper orphans;
     private final long self = ProcessHandle.current().pid();
 
-    GroupStopper(ProcTable proc, Signals signals, GroupReaper groups) {
+    GroupStopper(ProcTable proc, Signals signals, GroupReaper groups, OrphanReaper orphans) {
         this.proc = proc;
         this.signals = signals;
         this.groups = groups;
+        this.orphans = orphans;
     }
 
     /**
@@ -41,6 +43,7 @@ final class GroupStopper {
             return awaitEmpty(targets, AFTER_KILL);
         }).thenApply(empty -> {
             members.forEach(this::reapIfOurs);
+            orphans.sweep();
             return empty;
         });
     }

@@ -59,7 +59,11 @@ final class Shutdown {
                     return r.exited.thenApply(code -> true)
                             .completeOnTimeout(false, AFTER_KILL_MILLIS, TimeUnit.MILLISECONDS);
                 })
-                .thenCompose(exited -> sv.reaper.awaitEmpty(r.pid, Duration.ofMillis(AFTER_KILL_MILLIS)));
+                .thenCompose(exited -> sv.reaper.awaitEmpty(r.pid, Duration.ofMillis(AFTER_KILL_MILLIS)))
+                .thenApply(empty -> {
+                    sv.orphans.sweep(); // members whose parent died first are our zombies now
+                    return empty;
+                });
         groupGone.thenCombine(straysGone, Boolean::logicalAnd)
                 .thenCompose(empty -> killLateStrays(r).thenApply(late -> empty && late))
                 .whenComplete((empty, e) -> {

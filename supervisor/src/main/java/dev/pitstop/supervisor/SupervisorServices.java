@@ -62,7 +62,7 @@ final class SupervisorServices implements AutoCloseable {
         this.orphans = new OrphanReaper(libc, proc, signals, runId, scheduler);
         this.launcher = new Launcher(runId, launchCheck, orphans);
         this.reaper = new GroupReaper(proc, scheduler);
-        this.stopper = new GroupStopper(proc, signals, reaper);
+        this.stopper = new GroupStopper(proc, signals, reaper, orphans);
         this.strays = new Strays(proc, runId);
         this.ledger = new RunLedger(stateDir, runId, proc, workers);
         this.probes = new Probes(http, sockets, launcher, signals);
