@@ -10,8 +10,6 @@ import java.util.concurrent.CompletableFuture;
  * bounded wait; then reaps the processes among them that were re-parented to this JVM. Blocks no thread.
  */
 final class GroupStopper {
-    static final Duration AFTER_KILL = Duration.ofSeconds(5);
-
     private final ProcTable proc;
     private final Signals signals;
     private final GroupReaper groups;
@@ -40,7 +38,7 @@ final class GroupStopper {
                 return CompletableFuture.completedFuture(true);
             }
             targets.forEach(g -> signals.toGroup(g, Signals.SIGKILL));
-            return awaitEmpty(targets, AFTER_KILL);
+            return awaitEmpty(targets, StopDeadline.AFTER_KILL);
         }).thenApply(empty -> {
             members.forEach(this::reapIfOurs);
             orphans.sweep();

@@ -78,7 +78,7 @@ final class Leftovers {
         CompletableFuture<Boolean> done = stopper.stop(found.stream().map(Found::pgrp).toList(), Signals.SIGTERM, grace,
                 found.stream().map(Found::pid).toList());
         try {
-            return done.get(grace.plus(GroupStopper.AFTER_KILL).toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return done.get(grace.plus(StopDeadline.AFTER_KILL).toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             return false;
         }

@@ -4,7 +4,6 @@ import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.Health;
 import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.core.process.ProcessStatus;
-import dev.pitstop.core.stack.ProbeSpec;
 import dev.pitstop.core.stack.ProcessSpec;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,12 +13,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The state machine of one process: launch, readiness, exit, restart policy, stop. State changes happen under this
- * object's lock and are published as events; every wait (stop grace, group emptying) is a future, never a thread.
+ * One process of the stack: launch, readiness, exit, restart policy, stop, reload. Its state moves only through
+ * {@link StateMachine} (one table of allowed transitions, each one an event), under this object's lock; every wait
+ * (stop grace, group emptying) is a future, never a thread.
  */
 final class ManagedProcess {
     private final ProcessSpec spec;
@@ -28,17 +27,18 @@ final class ManagedProcess {
     private final ProcessLog log;
     private final Pattern readyLine;
     private final Restarts restarts;
+    private final ReadinessCheck readiness;
+    private final StateMachine machine;
 
-    private ProcessState state;
     private Health health = Health.UNKNOWN;
     private Run run;
     private Integer exitCode;
     private Instant startedAt;
-    private boolean everStarted;
-    private boolean ready;
     private boolean logReady;
+    /** Pending and already being started (or skipped): a second evaluation must not start it again. */
     private boolean claimed;
     private boolean reloading;
+    /** Moved by a user's stop; a reload or liveness restart that began before it must not start the process again. */
     private long stopEpoch;
     private String launchError;
     private ScheduledFuture<?> pendingRestart;
@@ -50,7 +50,14 @@ final class ManagedProcess {
         this.log = log;
         this.readyLine = spec.readyLogLine() == null ? null : Pattern.compile(spec.readyLogLine());
         this.restarts = new Restarts(spec.availability(), spec.successExitCodes(), sv.config);
-        this.state = spec.disabled() ? ProcessState.DISABLED : ProcessState.PENDING;
+        this.readiness = spec.readinessProbe() != null
+                ? Readiness.probe(spec.readinessProbe(),
+                        () -> sv.probes.create(host.stack(), spec, spec.readinessProbe().action()), sv.scheduler)
+                : readyLine != null ? Readiness.logLine(readyLine)
+                : Readiness.survival(sv.config.survivalWindow(), sv.scheduler);
+        this.machine = new StateMachine(spec.disabled() ? ProcessState.DISABLED : ProcessState.PENDING,
+                (from, to, detail) -> sv.events.emit(EventType.STATE_CHANGED, name(),
+                        to.label() + (detail.isEmpty() ? "" : ": " + detail)));
     }
 
     String name() {
@@ -65,14 +72,19 @@ final class ManagedProcess {
         return log;
     }
 
+    StopDeadline stopDeadline() {
+        return StopDeadline.of(spec.shutdown());
+    }
+
     synchronized ProcessStatus status() {
-        return new ProcessStatus(name(), state, health, run == null ? 0 : run.shownPid(), restarts.count(), startedAt,
-                exitCode);
+        return new ProcessStatus(name(), machine.state(), health, run == null ? 0 : run.shownPid(), restarts.count(),
+                startedAt, exitCode);
     }
 
     synchronized Facts facts() {
         boolean succeeded = exitCode != null && !restarts.isFailure(exitCode);
-        return new Facts(state, everStarted, ready, logReady, exitCode, succeeded);
+        return new Facts(machine.state(), startedAt != null, run != null && run.passing, logReady, exitCode,
+                succeeded);
     }
 
     synchronized long stopEpoch() {
@@ -93,7 +105,7 @@ final class ManagedProcess {
      * @return the stop epoch to launch with (see {@link #launchUnlessStoppedSince}), or -1 if not claimed
      */
     synchronized long claimPending() {
-        if (state != ProcessState.PENDING || claimed) {
+        if (machine.state() != ProcessState.PENDING || claimed) {
             return -1;
         }
         claimed = true;
@@ -101,9 +113,9 @@ final class ManagedProcess {
     }
 
     synchronized void skip(String why) {
-        if (state == ProcessState.PENDING && !claimed) {
+        if (machine.state() == ProcessState.PENDING && !claimed) {
             claimed = true;
-            setState(ProcessState.SKIPPED, why);
+            machine.to(ProcessState.SKIPPED, why);
             host.changed();
         }
     }
@@ -125,68 +137,47 @@ final class ManagedProcess {
             launchError = e.getMessage();
             exitCode = null;
             log.append("[pitstop] cannot start: " + e.getMessage());
-            setState(ProcessState.ERROR, "cannot start: " + e.getMessage());
+            machine.to(ProcessState.ERROR, "cannot start: " + e.getMessage());
             host.changed();
             return null;
         }
         Run r = new Run(process);
         run = r;
         sv.ledger.started(name(), r.pid, spec.command() != null ? spec.command() : String.join(" ", spec.entrypoint()));
-        everStarted = true;
         launchError = null;
         exitCode = null;
-        ready = false;
         startedAt = r.startedAt;
-        if (hasReadinessCheck()) {
+        if (readiness.reportsHealth()) {
             setHealth(Health.NOT_READY);
         }
-        setState(ProcessState.RUNNING, "pid " + r.pid + why);
+        machine.to(ProcessState.RUNNING, "pid " + r.pid + why);
         NamedThreads.named("pitstop-pump-" + name(), new LinePump(process.getInputStream(),
                 sv.config.maxLineLength(), line -> onLine(r, line), log::flush, () -> r.pumped.complete(null),
                 sv.scheduler)).start();
         process.onExit().whenCompleteAsync((p, e) -> onExit(r), sv.workers);
-        armProbes(r);
+        r.add(readiness.start(r, ok -> readiness(r, ok)));
+        if (spec.livenessProbe() != null) {
+            ProbeRunner liveness = new ProbeRunner(spec.livenessProbe(),
+                    sv.probes.create(host.stack(), spec, spec.livenessProbe().action()), sv.scheduler, null, ok -> {
+                        if (!ok) {
+                            livenessFailed(r);
+                        }
+                    });
+            liveness.start();
+            r.add(liveness);
+        }
         host.changed();
         return r;
     }
 
-    private boolean hasReadinessCheck() {
-        return spec.readinessProbe() != null || readyLine != null;
-    }
-
-    private void armProbes(Run r) {
-        if (spec.readinessProbe() != null) {
-            r.add(probe(spec.readinessProbe(), ProbeRunner.READINESS_STARTUP_PERIOD, ok -> readiness(r, ok)));
-        } else if (readyLine == null) {
-            r.add(sv.scheduler.schedule(() -> readiness(r, true), sv.config.survivalWindow().toMillis(),
-                    TimeUnit.MILLISECONDS));
-        }
-        if (spec.livenessProbe() != null) {
-            r.add(probe(spec.livenessProbe(), null, ok -> {
-                if (!ok) {
-                    livenessFailed(r);
-                }
-            }));
-        }
-    }
-
-    private ProbeRunner probe(ProbeSpec probeSpec, Duration startupPeriod, Consumer<Boolean> onChange) {
-        ProbeRunner runner = new ProbeRunner(probeSpec, sv.probes.create(host.stack(), spec, probeSpec.action()),
-                sv.scheduler, startupPeriod, onChange);
-        runner.start();
-        return runner;
-    }
-
     private void onLine(Run r, String text) {
         log.append(text);
+        r.line(text);
         if (readyLine != null && !r.logLineSeen && readyLine.matcher(text).find()) {
             r.logLineSeen = true;
             synchronized (this) {
                 if (run == r) {
                     logReady = true;
-                    if (spec.readinessProbe() == null) {
-                        readiness(r, true);
-                    }
                     host.changed();
                 }
             }
@@ -197,8 +188,8 @@ final class ManagedProcess {
         if (run != r) {
             return;
         }
-        ready = ok;
-        if (hasReadinessCheck()) {
+        r.passing = ok;
+        if (readiness.reportsHealth()) {
             setHealth(ok ? Health.READY : Health.NOT_READY);
         }
         if (ok) {
@@ -247,8 +238,12 @@ final class ManagedProcess {
         }
         log.append("[pitstop] pid " + r.pid + " exited with code " + code + "; its daemon pid " + r.daemonPid
                 + " runs on");
-        sv.events.emit(EventType.STATE_CHANGED, name(), ProcessState.RUNNING.label() + ": daemon pid " + r.daemonPid);
-        host.changed();
+        synchronized (this) {
+            if (run == r && machine.state() == ProcessState.RUNNING) {
+                machine.to(ProcessState.RUNNING, "daemon pid " + r.daemonPid);
+            }
+            host.changed();
+        }
         return true;
     }
 
@@ -261,14 +256,13 @@ final class ManagedProcess {
             sv.ledger.ended(r.pid);
             r.cancelTimers();
             exitCode = code;
-            ready = false;
             // whatever the leader left behind, in its group or outside it, is an orphan of a dead service
             sv.signals.toGroup(r.pid, Signals.SIGKILL);
             if (r.stopping == null && !reloading && !host.stopping()) {
                 sv.execute(() -> killStrays(r)); // a stop handles them itself, with their grace period
             }
             sv.events.emit(EventType.PROCESS_EXITED, name(), "pid " + r.pid + " exit code " + code);
-            if (hasReadinessCheck()) {
+            if (readiness.reportsHealth()) {
                 setHealth(Health.NOT_READY);
             }
             afterExit(r, code);
@@ -287,27 +281,32 @@ final class ManagedProcess {
     }
 
     private void afterExit(Run r, int code) {
+        if (reloading && r.stopping != null) {
+            // stopped to be started again: never Completed meanwhile, or dependents waiting for it would give up
+            machine.to(ProcessState.RESTARTING, "reloading (exit code " + code + ")");
+            return;
+        }
         if (r.stopping != null || reloading || host.stopping()) {
             boolean failed = restarts.isFailure(code) && r.stopping == null;
-            setState(failed ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
+            machine.to(failed ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
             return;
         }
         Restarts.Decision d = restarts.afterExit(code, Duration.between(r.startedAt, Instant.now()));
         if (d.restart()) {
-            setState(ProcessState.RESTARTING, "exit code " + code + "; restart " + restarts.count() + " in "
+            machine.to(ProcessState.RESTARTING, "exit code " + code + "; restart " + restarts.count() + " in "
                     + d.delay().toMillis() + " ms");
-            pendingRestart = sv.scheduler.schedule(() -> sv.workers.execute(this::restartDue), d.delay().toMillis(),
+            pendingRestart = sv.scheduler.schedule(() -> sv.execute(this::restartDue), d.delay().toMillis(),
                     TimeUnit.MILLISECONDS);
             return;
         }
-        setState(d.failed() ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
+        machine.to(d.failed() ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
         if (d.stopStack()) {
             host.failStack(name() + " exited with code " + code + " and has no restarts left (exit_on_failure)");
         }
     }
 
     private synchronized void restartDue() {
-        if (state == ProcessState.RESTARTING && run == null && !host.stopping()) {
+        if (machine.state() == ProcessState.RESTARTING && run == null && !reloading && !host.stopping()) {
             pendingRestart = null;
             launch(" (restart " + restarts.count() + ")");
         }
@@ -337,8 +336,8 @@ final class ManagedProcess {
                 claimed = true;
             }
             cancelPendingRestart();
-            if (state == ProcessState.RESTARTING) {
-                setState(ProcessState.COMPLETED, "stopped while waiting to restart");
+            if (machine.state() == ProcessState.RESTARTING && run == null && !reloading) {
+                machine.to(ProcessState.COMPLETED, "stopped while waiting to restart");
             }
             r = run;
             if (r == null) {
@@ -348,17 +347,32 @@ final class ManagedProcess {
                 return r.stopping;
             }
             r.stopping = new CompletableFuture<>();
-            setState(ProcessState.TERMINATING, "pid " + r.pid);
+            machine.to(ProcessState.TERMINATING, "pid " + r.shownPid());
         }
         new Shutdown(spec, host.stack(), sv, log).run(r);
         return r.stopping;
     }
 
-    /** Marks the start of a reload: no restart policy applies until {@link #endReload}; returns the stop epoch. */
-    synchronized long beginReload() {
+    /**
+     * Marks the start of a reload: no restart policy applies until {@link #endReload}.
+     *
+     * @return the stop epoch, and whether this is a one-shot process that already finished with success (then a new
+     *         run that also exits with success is what a reload asked for, not a failure)
+     */
+    synchronized ReloadStart beginReload() {
         reloading = true;
         cancelPendingRestart();
-        return stopEpoch;
+        boolean finished = run == null && machine.state() == ProcessState.COMPLETED && exitCode != null
+                && !restarts.isFailure(exitCode);
+        return new ReloadStart(stopEpoch, finished);
+    }
+
+    /** What {@link #beginReload} found. */
+    record ReloadStart(long epoch, boolean oneShot) {}
+
+    /** Whether {@code code} counts as a success of this process ({@code success_exit_codes}). */
+    boolean isSuccess(int code) {
+        return !restarts.isFailure(code);
     }
 
     /** Launches unless a user's stop (or the stack going down) came in since {@code epoch}; null if not. */
@@ -369,19 +383,21 @@ final class ManagedProcess {
         return launch(why);
     }
 
-    /** Ends a reload; a failed one leaves the process stopped in Error with {@code failure} as the reason. */
+    /**
+     * Ends a reload; a failed one leaves the process stopped in Error with {@code failure} as the reason, one a stop
+     * won leaves it Completed.
+     */
     synchronized void endReload(String failure) {
         reloading = false;
-        if (failure != null && run == null) {
-            setState(ProcessState.ERROR, failure);
+        if (run != null) {
+            return;
         }
-    }
-
-    private void setState(ProcessState next, String detail) {
-        if (state != next) {
-            state = next;
-            sv.events.emit(EventType.STATE_CHANGED, name(), next.label() + (detail.isEmpty() ? "" : ": " + detail));
+        if (failure != null) {
+            machine.to(ProcessState.ERROR, failure);
+        } else if (machine.state() == ProcessState.RESTARTING) {
+            machine.to(ProcessState.COMPLETED, "stopped during the reload");
         }
+        host.changed();
     }
 
     private void setHealth(Health next) {

@@ -42,7 +42,6 @@ import org.slf4j.LoggerFactory;
 /** The {@link Supervisor} of one stack run. */
 final class ProcessSupervisor implements Supervisor, ProcessHost {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessSupervisor.class);
-    private static final long STOP_MARGIN_MILLIS = 15_000;
 
     private final SupervisorConfig config;
     private final EventBus events = new EventBus();
@@ -119,7 +118,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             LOG.warn("{}: {}", f.name(), detail);
             events.emit(EventType.WARNING, f.name(), detail);
             ProcessSpec spec = stack.processes().get(f.name());
-            grace = Math.max(grace, Shutdown.graceMillis(spec == null ? ShutdownSpec.DEFAULT : spec.shutdown()));
+            grace = Math.max(grace, StopDeadline.of(spec == null ? ShutdownSpec.DEFAULT : spec.shutdown()).grace().toMillis());
         }
         try {
             if (!leftovers.stop(found, Duration.ofMillis(grace))) {
@@ -241,14 +240,11 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
         boolean ordered = stack.orderedShutdown();
         CompletableFuture<Void> done = ordered ? new ShutdownOrder(all).stopAll()
                 : CompletableFuture.allOf(all.stream().map(p -> p.stop(true)).toArray(CompletableFuture[]::new));
-        long bound = STOP_MARGIN_MILLIS;
-        for (ManagedProcess mp : all) {
-            long grace = Shutdown.graceMillis(mp.spec().shutdown());
-            bound = ordered ? bound + grace : Math.max(bound, grace + STOP_MARGIN_MILLIS);
-        }
+        long bound = StopDeadline.boundOfAll(all.stream().map(ManagedProcess::stopDeadline).toList(), ordered)
+                .toMillis();
         try {
             awaitStop(done, bound, "the stack");
-            awaitStop(killStrays(), GroupStopper.AFTER_KILL.toMillis() + STOP_MARGIN_MILLIS, "leftover processes");
+            awaitStop(killStrays(), StopDeadline.MARGIN.toMillis(), "leftover processes");
         } finally {
             all.forEach(p -> p.log().flush());
             synchronized (this) {
@@ -318,7 +314,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     public void restart(String name) {
         ManagedProcess mp = get(name);
         requireRunning();
-        awaitStop(mp.stop(true), Shutdown.graceMillis(mp.spec().shutdown()) + STOP_MARGIN_MILLIS, name);
+        awaitStop(mp.stop(true), mp.stopDeadline().bound().toMillis(), name);
         mp.start();
     }
 
@@ -332,7 +328,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     @Override
     public void stop(String name) {
         ManagedProcess mp = get(name);
-        awaitStop(mp.stop(true), Shutdown.graceMillis(mp.spec().shutdown()) + STOP_MARGIN_MILLIS, name);
+        awaitStop(mp.stop(true), mp.stopDeadline().bound().toMillis(), name);
     }
 
     private void requireRunning() {
@@ -351,8 +347,9 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
         List<ManagedProcess> toStop = snapshot().stream()
                 .filter(p -> diff.removed().contains(p.name()) || diff.changed().contains(p.name())).toList();
         CompletableFuture<?>[] stops = toStop.stream().map(p -> p.stop(true)).toArray(CompletableFuture[]::new);
-        long bound = toStop.stream().mapToLong(p -> Shutdown.graceMillis(p.spec().shutdown())).max().orElse(0);
-        awaitStop(CompletableFuture.allOf(stops), bound + STOP_MARGIN_MILLIS, "changed processes");
+        long bound = StopDeadline.boundOfAll(toStop.stream().map(ManagedProcess::stopDeadline).toList(), false)
+                .toMillis();
+        awaitStop(CompletableFuture.allOf(stops), bound, "changed processes");
         List<ProcessLog> unused = new ArrayList<>();
         synchronized (this) {
             stack = newStack;

@@ -23,7 +23,6 @@ import java.util.function.Function;
  */
 final class Reloader {
     private static final int LAST_LINES = 20;
-    private static final long MARGIN_MILLIS = 15_000;
 
     /** Thrown inside one attempt; turned into a {@link ReloadFailedException} after cleaning up. */
     private static final class Failure extends Exception {
@@ -67,8 +66,7 @@ final class Reloader {
     }
 
     private static ReloadResult join(ManagedProcess mp, CompletableFuture<ReloadResult> result) {
-        long bound = Math.round(mp.spec().reloadTimeoutSeconds() * 1000)
-                + Shutdown.graceMillis(mp.spec().shutdown()) + MARGIN_MILLIS;
+        long bound = Math.round(mp.spec().reloadTimeoutSeconds() * 1000) + mp.stopDeadline().bound().toMillis();
         try {
             return result.get(bound, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -90,16 +88,17 @@ final class Reloader {
         Run old = mp.currentRun();
         long oldPid = old == null ? 0 : old.pid;
         events.emit(EventType.RELOAD_STARTED, name, "pid " + oldPid);
-        long epoch = mp.beginReload();
+        ManagedProcess.ReloadStart start = mp.beginReload();
+        long epoch = start.epoch();
         Run fresh = null;
         try {
-            await(mp.stop(false), Shutdown.graceMillis(mp.spec().shutdown()) + MARGIN_MILLIS, "stopping pid " + oldPid);
+            await(mp.stop(false), mp.stopDeadline(), "stopping pid " + oldPid);
             fresh = mp.launchUnlessStoppedSince(epoch, " (reload)");
             if (fresh == null) {
                 checkNotStopped(mp, epoch);
                 throw new Failure("cannot start: " + mp.launchError(), null, false);
             }
-            awaitReady(mp, fresh, epoch);
+            awaitReady(mp, fresh, start);
             Sha256 executable = hashes.of(fresh.pid);
             mp.endReload(null);
             events.emit(EventType.RELOAD_SUCCEEDED, name, "pid " + oldPid + " -> " + fresh.pid
@@ -115,7 +114,8 @@ final class Reloader {
         }
     }
 
-    private void awaitReady(ManagedProcess mp, Run fresh, long epoch) throws Failure {
+    private void awaitReady(ManagedProcess mp, Run fresh, ManagedProcess.ReloadStart start) throws Failure {
+        long epoch = start.epoch();
         long timeout = Math.round(mp.spec().reloadTimeoutSeconds() * 1000);
         try {
             CompletableFuture.anyOf(fresh.ready, fresh.exited).get(timeout, TimeUnit.MILLISECONDS);
@@ -132,7 +132,11 @@ final class Reloader {
         if (fresh.ready.isDone() && !fresh.ready.isCompletedExceptionally()) {
             return;
         }
-        throw new Failure("exited before it was ready", fresh.exited.getNow(null), false);
+        Integer code = fresh.exited.getNow(null);
+        if (start.oneShot() && code != null && mp.isSuccess(code)) {
+            return; // a one-shot process that finished was simply run again, and finished again
+        }
+        throw new Failure("exited before it was ready", code, false);
     }
 
     private void checkNotStopped(ManagedProcess mp, long epoch) throws Failure {
@@ -144,7 +148,7 @@ final class Reloader {
     private ReloadFailedException failed(ManagedProcess mp, Run fresh, Failure f) {
         if (fresh != null) {
             try {
-                await(mp.stop(false), Shutdown.graceMillis(mp.spec().shutdown()) + MARGIN_MILLIS, "stopping");
+                await(mp.stop(false), mp.stopDeadline(), "stopping");
                 fresh.pumped.get(1, TimeUnit.SECONDS);
             } catch (Failure | ExecutionException | TimeoutException e) {
                 // the last lines are read as far as they came; the stop itself is bounded and logged
@@ -168,7 +172,7 @@ final class Reloader {
         for (int i = 0; i < restart.size(); i++) {
             ManagedProcess d = restart.get(i);
             try {
-                await(stops.get(i), Shutdown.graceMillis(d.spec().shutdown()) + MARGIN_MILLIS, "stopping " + d.name());
+                await(stops.get(i), d.stopDeadline(), "stopping " + d.name());
             } catch (Failure f) {
                 events.emit(EventType.WARNING, d.name(), "restart after reload of " + name + ": " + f.getMessage());
             }
@@ -178,9 +182,9 @@ final class Reloader {
         }
     }
 
-    private static void await(CompletableFuture<Void> f, long millis, String what) throws Failure {
+    private static void await(CompletableFuture<Void> f, StopDeadline deadline, String what) throws Failure {
         try {
-            f.get(millis, TimeUnit.MILLISECONDS);
+            f.get(deadline.bound().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failure("interrupted while " + what, null, false);

@@ -4,10 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One execution of a process, from launch to exit; a restart or reload creates a new run. */
 final class Run {
+    private static final Logger LOG = LoggerFactory.getLogger(Run.class);
+
     final Process process;
     /** Also the process group id: every run leads its own group. */
     final long pid;
@@ -18,11 +23,13 @@ final class Run {
     final CompletableFuture<Integer> exited = new CompletableFuture<>();
     /** Completes when the pump has read the last output line. */
     final CompletableFuture<Void> pumped = new CompletableFuture<>();
-    private final List<ProbeRunner> probes = new ArrayList<>();
-    private final List<Future<?>> timers = new ArrayList<>();
+    private final List<AutoCloseable> checks = new ArrayList<>();
+    private final List<Consumer<String>> lineListeners = new CopyOnWriteArrayList<>();
     volatile boolean logLineSeen;
     /** is_daemon: the process the launcher left running, once it exited; 0 before. */
     volatile long daemonPid;
+    /** Whether the readiness check passes now (it may fail again later); guarded by the process's lock. */
+    boolean passing;
     /** Set (under the process's lock) once a stop of this run began; the same future serves every stopper. */
     CompletableFuture<Void> stopping;
 
@@ -37,16 +44,30 @@ final class Run {
         return d != 0 ? d : pid;
     }
 
-    void add(ProbeRunner probe) {
-        probes.add(probe);
+    /** Adds a check (readiness, liveness) that ends with the run. */
+    synchronized void add(AutoCloseable check) {
+        checks.add(check);
     }
 
-    void add(Future<?> timer) {
-        timers.add(timer);
+    /** Subscribes to the run's output lines (called on the pump thread, in order). */
+    AutoCloseable onLine(Consumer<String> listener) {
+        lineListeners.add(listener);
+        return () -> lineListeners.remove(listener);
     }
 
-    void cancelTimers() {
-        timers.forEach(t -> t.cancel(false));
-        probes.forEach(ProbeRunner::close);
+    void line(String text) {
+        for (Consumer<String> l : lineListeners) {
+            l.accept(text);
+        }
+    }
+
+    synchronized void cancelTimers() {
+        for (AutoCloseable c : checks) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("closing a check of pid {} failed", pid, e);
+            }
+        }
     }
 }

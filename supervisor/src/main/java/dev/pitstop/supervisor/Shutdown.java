@@ -18,9 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Shutdown {
     private static final Logger LOG = LoggerFactory.getLogger(Shutdown.class);
-    /** {@code timeout_seconds} is never infinite. */
-    static final double DEFAULT_GRACE_SECONDS = 10;
-    private static final long AFTER_KILL_MILLIS = 5000;
 
     private final ProcessSpec spec;
     private final Stack stack;
@@ -34,14 +31,9 @@ final class Shutdown {
         this.log = log;
     }
 
-    static long graceMillis(ShutdownSpec s) {
-        double seconds = s.timeoutSeconds() > 0 ? s.timeoutSeconds() : DEFAULT_GRACE_SECONDS;
-        return Math.round(seconds * 1000);
-    }
-
     void run(Run r) {
         ShutdownSpec s = spec.shutdown();
-        long grace = graceMillis(s);
+        long grace = StopDeadline.of(s).grace().toMillis();
         // found before the group is asked: what left the group (setsid) is asked alike, or killed with it
         List<ProcTable.Stat> strays = sv.strays.of(spec.name(), Set.of(r.pid));
         strays.forEach(sv.orphans::watch);
@@ -57,9 +49,9 @@ final class Shutdown {
                     }
                     sv.signals.toGroup(r.pid, Signals.SIGKILL);
                     return r.exited.thenApply(code -> true)
-                            .completeOnTimeout(false, AFTER_KILL_MILLIS, TimeUnit.MILLISECONDS);
+                            .completeOnTimeout(false, StopDeadline.AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
                 })
-                .thenCompose(exited -> sv.reaper.awaitEmpty(r.pid, Duration.ofMillis(AFTER_KILL_MILLIS)))
+                .thenCompose(exited -> sv.reaper.awaitEmpty(r.pid, StopDeadline.AFTER_KILL))
                 .thenApply(empty -> {
                     sv.orphans.sweep(); // members whose parent died first are our zombies now
                     return empty;

@@ -227,4 +227,44 @@ class ReloadTest extends SupervisorHarness {
         }
         return types;
     }
+
+    @Test
+    void aDependentPendingOnAReloadedDependencyStartsOnceTheNewOneIsHealthy() throws Exception {
+        up(sh("db", "exec sleep 1000").readinessProbe(new dev.pitstop.core.stack.ProbeSpec(
+                        new dev.pitstop.core.stack.ProbeSpec.Exec("test -f db.ready", null), 0, 0.05, 1, 1, 1)).build(),
+                sh("app", "exec sleep 1000").dependsOn("db", DependencyCondition.PROCESS_HEALTHY).build());
+        awaitRunning("db");
+        assertThat(supervisor.status("app").state()).isEqualTo(ProcessState.PENDING);
+
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ReloadResult> reload = pool.submit(() -> supervisor.reload("db"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> events(EventType.STATE_CHANGED, "db").stream()
+                    .anyMatch(e -> e.detail().contains("(reload)")));
+            assertThat(supervisor.status("app").state()).isEqualTo(ProcessState.PENDING);
+            Files.createFile(dir.resolve("db.ready"));
+
+            groups.add(reload.get(15, TimeUnit.SECONDS).newPid());
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitRunning("app");
+        assertThat(events(EventType.STATE_CHANGED, "app")).noneMatch(e -> e.detail().startsWith("Skipped"));
+        assertThat(events(EventType.STATE_CHANGED, "db")).noneMatch(e -> e.detail().startsWith("Completed"));
+    }
+
+    @Test
+    void reloadingAFinishedOneShotProcessRunsItAgain() {
+        up(sh("once", "echo done").build());
+        awaitState("once", ProcessState.COMPLETED);
+
+        ReloadResult result = supervisor.reload("once");
+
+        assertThat(result.newPid()).isPositive();
+        assertThat(awaitState("once", ProcessState.COMPLETED).exitCode()).isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> supervisor.logs("once", 10).stream()
+                .filter(l -> l.text().equals("done")).count() == 2);
+        assertThat(events(EventType.RELOAD_SUCCEEDED, "once")).hasSize(1);
+        assertThat(events(EventType.RELOAD_FAILED, "once")).isEmpty();
+    }
 }
