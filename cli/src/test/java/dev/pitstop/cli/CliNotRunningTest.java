@@ -55,7 +55,7 @@ class CliNotRunningTest {
     void upWithoutStackFileNamesWhatWasLookedFor() {
         assertThat(run("up")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("pitstop: no stack file in " + dir + " (looked for pitstop.yaml, "
-                + "process-compose.yaml, process-compose.yml, compose.yaml, compose.yml); name one with -f\n");
+                + "compose.yml, compose.yaml, process-compose.yml, process-compose.yaml); name one with -f\n");
     }
 
     @Test
