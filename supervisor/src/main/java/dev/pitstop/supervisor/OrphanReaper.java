@@ -1,6 +1,7 @@
 package dev.pitstop.supervisor;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,12 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes this JVM a child subreaper ({@code prctl(PR_SET_CHILD_SUBREAPER)}), so that what a service forks and
+ * Makes this JVM a child subreaper while the stack runs ({@link SubreaperFlag}), so that what a service forks and
  * abandons re-parents to us instead of init, and reaps those orphans: the JDK only waits for the children it
  * started. An orphan of this run (its environment carries our {@link Launcher#RUN_ID}) is watched through
  * {@link ProcessHandle#onExit()} (a blocking {@code waitid(WNOWAIT)} in the JDK, no polling) and reaped with
  * {@code waitpid} when it exits. A sweep every {@link #SWEEP_SECONDS} s finds new orphans and reaps zombies of our
- * sessions that died before they were seen. Children the JDK started are never touched: launches and sweeps
+ * sessions that died before they were seen, and zombie children that outlived one sweep (the JDK reaps its own at
+ * once, so those were orphaned by other code while the flag was set). Children the JDK started are never touched: launches and sweeps
  * exclude each other, so a sweep cannot see a child before it is known as the JDK's.
  */
 final class OrphanReaper implements AutoCloseable {
@@ -32,6 +34,7 @@ final class OrphanReaper implements AutoCloseable {
         Process start() throws IOException;
     }
 
+    private final LibC libc;
     private final ProcTable proc;
     private final Signals signals;
     private final String runId;
@@ -43,23 +46,17 @@ final class OrphanReaper implements AutoCloseable {
     /** Sessions of our runs and of orphans that made their own: a zombie child in one of them is ours to reap. */
     private final Set<Long> sessions = ConcurrentHashMap.newKeySet();
     private final ScheduledFuture<?> sweeps;
+    /** Zombie children no one reaped by the previous sweep: the JDK reaps its own at once, so these are orphans. */
+    private Set<Long> lingering = Set.of();
 
     OrphanReaper(LibC libc, ProcTable proc, Signals signals, String runId, ScheduledExecutorService scheduler) {
         this.proc = proc;
         this.signals = signals;
         this.runId = runId;
-        this.subreaper = becomeSubreaper(libc);
+        this.libc = libc;
+        this.subreaper = SubreaperFlag.acquire(libc);
         this.sweeps = subreaper ? scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS,
                 TimeUnit.SECONDS) : null;
-    }
-
-    private static boolean becomeSubreaper(LibC libc) {
-        try {
-            return libc.prctl(LibC.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
-        } catch (UnsatisfiedLinkError e) {
-            LOG.debug("no prctl here: orphans of services re-parent to init", e);
-            return false;
-        }
     }
 
     boolean subreaper() {
@@ -114,22 +111,29 @@ final class OrphanReaper implements AutoCloseable {
         }
     }
 
-    /** Watches new orphans of this run and reaps zombies of our sessions that nobody waited for. */
+    /**
+     * Watches new orphans of this run and reaps zombies of our sessions that nobody waited for, and zombie children
+     * that already lingered at the previous sweep (orphaned by other code, e.g. a child JVM that exited).
+     */
     void sweep() {
         lock.writeLock().lock();
         try {
+            Set<Long> zombies = new HashSet<>();
             for (ProcTable.Stat s : proc.all()) {
                 if (s.ppid() != self || launched.contains(s.pid()) || watched.containsKey(s.pid())) {
                     continue;
                 }
                 if (s.dead()) {
-                    if (sessions.contains(s.session())) {
+                    if (sessions.contains(s.session()) || lingering.contains(s.pid())) {
                         signals.reap(s.pid());
+                    } else {
+                        zombies.add(s.pid());
                     }
                 } else if (runId.equals(proc.environ(s.pid()).get(Launcher.RUN_ID))) {
                     watch(s);
                 }
             }
+            lingering = zombies;
         } catch (RuntimeException e) {
             LOG.warn("cannot sweep for orphans", e);
         } finally {
@@ -142,6 +146,7 @@ final class OrphanReaper implements AutoCloseable {
         if (sweeps != null) {
             sweeps.cancel(false);
             sweep();
+            SubreaperFlag.release(libc);
         }
     }
 }
