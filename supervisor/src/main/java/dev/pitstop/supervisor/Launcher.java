@@ -53,12 +53,13 @@ final class Launcher {
     Process startCheck(Stack stack, ProcessSpec owner, String command, Path output) throws IOException {
         check.beforeLaunch(stack, owner);
         ProcessBuilder pb = new ProcessBuilder(shell(stack, command))
-                .directory(workingDir(stack, owner).toFile())
+                .directory(existingFolder(workingDir(stack, owner)))
                 .redirectOutput(output.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        environment(pb, stack, owner.environment());
-        return pb.start();
+        environment(pb, stack, owner);
+        pb.environment().put(HELPER, "1");
+        return orphans.launch(pb::start);
     }
 
     /** Starts a helper command (exec probe, shutdown command) whose output nobody reads. */
