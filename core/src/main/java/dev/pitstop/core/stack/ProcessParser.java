@@ -200,10 +200,15 @@ final class ProcessParser {
         return regex;
     }
 
+    /** As in Process Compose, 0 is always a success; the listed codes (0..255) are successes too. */
     private static Set<Integer> exitCodes(YamlNode node) {
-        Set<Integer> codes = new LinkedHashSet<>();
+        Set<Integer> codes = new LinkedHashSet<>(Set.of(0));
         for (YamlNode code : node.items()) {
-            codes.add(code.integer(0));
+            int c = code.integer(0);
+            if (c < 0 || c > 255) {
+                code.warnOrFailWhenStrict("an exit code is 0..255, found " + c + "; it can never match");
+            }
+            codes.add(c);
         }
         return codes;
     }

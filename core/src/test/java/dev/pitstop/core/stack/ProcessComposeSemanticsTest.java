@@ -197,6 +197,14 @@ class ProcessComposeSemanticsTest {
     }
 
     @Test
+    void zeroIsAlwaysASuccessExitCode() throws IOException {
+        Path f = write("pc.yaml", "processes:\n  p:\n    command: x\n    success_exit_codes: [130, 300]\n");
+        Stack stack = read(Map.of(), f);
+        assertThat(stack.processes().get("p").successExitCodes()).containsExactlyInAnyOrder(0, 130, 300);
+        assertThat(stack.warnings()).singleElement().asString().contains("an exit code is 0..255, found 300");
+    }
+
+    @Test
     void aNonNumericProbePortMeansTheSchemesPortWithAWarning() throws IOException {
         Path f = write("pc.yaml", """
                 processes:
