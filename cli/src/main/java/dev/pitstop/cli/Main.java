@@ -6,6 +6,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -25,7 +28,8 @@ public final class Main {
     }
 
     /** Runs one command line; what tests call instead of {@link #main}. */
-    public static int run(Path workDir, PrintWriter out, PrintWriter err, String... args) {
+    public static int run(Path workDir, PrintWriter out, PrintWriter err, String... given) {
+        String[] args = fileOptionsAfterSubcommand(given);
         PitstopCommand root = new PitstopCommand(workDir);
         CommandLine cli = new CommandLine(root.spec());
         String named = subcommandName(args);
@@ -48,6 +52,40 @@ public final class Main {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Process Compose takes {@code -f FILE} before the subcommand ({@code process-compose -f a.yaml up}); ours
+     * take it after. Moves those that come before the subcommand to just after it (after the group's command
+     * for {@code process …} and {@code project …}).
+     */
+    static String[] fileOptionsAfterSubcommand(String... args) {
+        List<String> files = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        int i = 0;
+        for (; i < args.length && args[i].startsWith("-"); i++) {
+            if ((args[i].equals("-f") || args[i].equals("--file")) && i + 1 < args.length) {
+                files.add("--file");
+                files.add(args[++i]);
+            } else if (args[i].startsWith("--file=")) {
+                files.add(args[i]);
+            } else {
+                rest.add(args[i]);
+                if (args[i].equals("--home") && i + 1 < args.length) {
+                    rest.add(args[++i]);
+                }
+            }
+        }
+        if (files.isEmpty() || i == args.length) {
+            return args;
+        }
+        rest.add(args[i++]);
+        if ((rest.get(rest.size() - 1).equals("process") || rest.get(rest.size() - 1).equals("project")) && i < args.length) {
+            rest.add(args[i++]);
+        }
+        rest.addAll(files);
+        rest.addAll(Arrays.asList(args).subList(i, args.length));
+        return rest.toArray(String[]::new);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.pitstop.cli.command.FollowCommand;
 import dev.pitstop.cli.command.Groups;
 import dev.pitstop.cli.command.InstallCommand;
 import dev.pitstop.cli.command.KeygenCommand;
+import dev.pitstop.cli.command.NoticeCommand;
 import dev.pitstop.cli.command.PsCommand;
 import dev.pitstop.cli.command.ReloadCommand;
 import dev.pitstop.cli.command.RollbackCommand;
@@ -42,7 +43,8 @@ public final class PitstopCommand implements Callable<Integer> {
      */
     static final List<String> SUBCOMMANDS = List.of("up", "ps", "logs", "reload", "restart", "start", "stop",
             "apply", "events", "down", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
-            "update", "outdated", "store", "keygen", "trust", "self", "help", "completion", "manpages");
+            "update", "outdated", "store", "keygen", "trust", "self", "help", "completion", "manpages", "process",
+            "project", "attach", "version");
 
     /** Commands that read the whole model (help, completion scripts, man pages): every subcommand is built. */
     static final List<String> WHOLE_MODEL = List.of("help", "completion", "manpages");
@@ -115,6 +117,10 @@ public final class PitstopCommand implements Callable<Integer> {
             case "help" -> new HelpCommand();
             case "completion" -> new CompletionCommand();
             case "manpages" -> new ManPagesCommand(root);
+            case "process" -> Groups.process(root);
+            case "project" -> Groups.project(root);
+            case "attach" -> NoticeCommand.attach();
+            case "version" -> NoticeCommand.version(root.spec.version()[0]);
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
     }

@@ -135,4 +135,62 @@ class CliClientCommandsTest {
         assertThat(run("logs", "nats", "-n", "-3")).isEqualTo(2);
         assertThat(err.toString()).contains("-n must not be negative");
     }
+
+    // Process Compose users' commands: the same calls as Pitstop's own
+
+    @Test
+    void processCommandsAreTheSameCallsAsOurs() {
+        assertThat(run("process", "restart", "nats")).isZero();
+        assertThat(run("process", "stop", "nats")).isZero();
+        assertThat(run("process", "start", "nats")).isZero();
+        assertThat(out.toString()).isEqualTo("nats: restarted\nnats: stopped\nnats: started\n");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("process", "list")).isZero();
+        String list = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("ps")).isZero();
+        assertThat(list).isEqualTo(out.toString());
+
+        assertThat(run("process", "logs", "nats", "-n", "2")).isZero();
+        assertThat(out.toString()).endsWith("nats line 2\nnats line 3\n");
+        assertThat(run("process", "info", "nats")).isZero();
+        assertThat(run("process", "restart", "nope")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: no process named 'nope' in this stack\n");
+    }
+
+    @Test
+    void projectUpdateAndState() {
+        assertThat(run("project", "update")).isZero();
+        assertThat(out.toString()).contains("restarted: nats");
+        assertThat(run("project", "state")).isZero();
+        assertThat(engine.calls).containsExactly("apply");
+    }
+
+    @Test
+    void aFileBeforeTheSubcommandIsTheStacksFile() throws Exception {
+        // the stack runs in dir, so naming another folder's file finds no stack there
+        Files.createDirectories(dir.resolve("other"));
+        Files.writeString(dir.resolve("other/pc.yaml"), "processes: {}\n");
+        assertThat(run("-f", "other/pc.yaml", "process", "list")).isEqualTo(PitstopCommand.NOT_RUNNING);
+        assertThat(err.toString()).contains(dir.resolve("other").toString());
+        assertThat(run("-f", "process-compose.yaml", "process", "list")).isZero();
+    }
+
+    @Test
+    void versionAndAttach() {
+        assertThat(run("version")).isZero();
+        assertThat(out.toString()).startsWith("pitstop ");
+        assertThat(run("attach", "--port", "8080")).isEqualTo(1);
+        assertThat(err.toString()).contains("no terminal UI", "pitstop ps", "pitstop logs -f");
+    }
+
+    @Test
+    void fileOptionsMoveAfterTheSubcommand() {
+        assertThat(Main.fileOptionsAfterSubcommand("-f", "a.yaml", "-f", "b.yaml", "up", "-d"))
+                .containsExactly("up", "--file", "a.yaml", "--file", "b.yaml", "-d");
+        assertThat(Main.fileOptionsAfterSubcommand("--home", "h", "-f", "a.yaml", "process", "restart", "x"))
+                .containsExactly("--home", "h", "process", "restart", "--file", "a.yaml", "x");
+        assertThat(Main.fileOptionsAfterSubcommand("up", "-f", "a.yaml")).containsExactly("up", "-f", "a.yaml");
+    }
 }

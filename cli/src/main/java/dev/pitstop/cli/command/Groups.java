@@ -27,6 +27,27 @@ public final class Groups implements Subcommand, Callable<Integer> {
         return group;
     }
 
+    /** Process Compose's {@code process list|start|stop|restart|logs|info} on the same calls as ours. */
+    public static Groups process(PitstopCommand root) {
+        Groups group = new Groups("process", "Process Compose's process commands: list, start, stop, restart, "
+                + "logs, info.");
+        group.add("list", new PsCommand(root));
+        group.add("start", ActionCommand.start(root));
+        group.add("stop", ActionCommand.stop(root));
+        group.add("restart", ActionCommand.restart(root));
+        group.add("logs", FollowCommand.logs(root));
+        group.add("info", new InfoCommand(root));
+        return group;
+    }
+
+    /** Process Compose's {@code project update} (our {@code apply}) and {@code project state} (our {@code ps}). */
+    public static Groups project(PitstopCommand root) {
+        Groups group = new Groups("project", "Process Compose's project commands: update, state.");
+        group.add("update", StackCommand.apply(root));
+        group.add("state", new PsCommand(root));
+        return group;
+    }
+
     private void add(String name, Subcommand command) {
         spec.addSubcommand(name, command.spec());
     }

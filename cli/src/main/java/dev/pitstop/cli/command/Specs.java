@@ -34,6 +34,18 @@ final class Specs {
         return option;
     }
 
+    /** {@code -f} that may be given several times: the files are merged in order, as by Process Compose. */
+    static OptionSpec files(CommandSpec spec, String... names) {
+        OptionSpec option = OptionSpec.builder(names).type(List.class).auxiliaryTypes(Path.class).paramLabel("FILE")
+                .arity("1")
+                .description("The stack file; its folder holds .pitstop/pitstop.sock. Repeat it to merge more files "
+                        + "onto the first, as Process Compose does. Default: the stack file in the current folder, "
+                        + "with its process-compose.override.yaml (or compose.override.yaml) if there is one.")
+                .build();
+        spec.addOption(option);
+        return option;
+    }
+
     static OptionSpec json(CommandSpec spec) {
         return flag(spec, "Print the control API's JSON instead of text.", "--json");
     }

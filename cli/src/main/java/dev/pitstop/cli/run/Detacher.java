@@ -26,16 +26,23 @@ public final class Detacher {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final StackLocation location;
+    private final List<Path> files;
     private final boolean verbose;
     private final Path home;
 
     public Detacher(StackLocation location, boolean verbose) {
-        this(location, verbose, null);
+        this(location, List.of(location.requireFile()), verbose, null);
     }
 
     /** @param home the {@code --home} folder to pass on, or {@code null} */
     public Detacher(StackLocation location, boolean verbose, Path home) {
+        this(location, List.of(location.requireFile()), verbose, home);
+    }
+
+    /** @param files the stack's files, the first being {@code location}'s */
+    public Detacher(StackLocation location, List<Path> files, boolean verbose, Path home) {
         this.location = location;
+        this.files = List.copyOf(files);
         this.verbose = verbose;
         this.home = home;
     }
@@ -95,8 +102,10 @@ public final class Detacher {
             command.add(home.toString());
         }
         command.add("up");
-        command.add("-f");
-        command.add(location.requireFile().toString());
+        for (Path file : files) {
+            command.add("-f");
+            command.add(file.toString());
+        }
         if (verbose) {
             command.add("-v");
         }

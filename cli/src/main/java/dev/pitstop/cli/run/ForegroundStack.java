@@ -21,26 +21,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * hook that brings it down cleanly).
  */
 public final class ForegroundStack {
-    private final Path stackFile;
+    private final List<Path> stackFiles;
     private final Path home;
     private final List<Module> overrides;
 
     public ForegroundStack(Path stackFile) {
-        this(stackFile, null, List.of());
+        this(List.of(stackFile), null, List.of());
     }
 
     /** @param home Pitstop's per-user folder ({@code --home}), or {@code null} for the environment's */
     public ForegroundStack(Path stackFile, Path home) {
-        this(stackFile, home, List.of());
+        this(List.of(stackFile), home, List.of());
+    }
+
+    /** @param stackFiles merged in order, as Process Compose's repeated {@code -f} */
+    public ForegroundStack(List<Path> stackFiles, Path home) {
+        this(stackFiles, home, List.of());
     }
 
     /** @param overrides bindings that replace the ones of the modules found on the class path (tests) */
     ForegroundStack(Path stackFile, List<Module> overrides) {
-        this(stackFile, null, overrides);
+        this(List.of(stackFile), null, overrides);
     }
 
-    private ForegroundStack(Path stackFile, Path home, List<Module> overrides) {
-        this.stackFile = stackFile;
+    private ForegroundStack(List<Path> stackFiles, Path home, List<Module> overrides) {
+        this.stackFiles = List.copyOf(stackFiles);
         this.home = home;
         this.overrides = overrides;
     }
@@ -57,7 +62,7 @@ public final class ForegroundStack {
         } catch (ConfigurationException e) {
             throw new PitstopException("this build of pitstop has no engine: nothing binds EngineFactory", e);
         }
-        Engine engine = factory.open(stackFile);
+        Engine engine = factory.open(stackFiles);
         ControlServer control = new ControlServer(engine, engine.stack().stateDir(), new CliText(Clock.systemUTC()));
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable stop = () -> {
@@ -74,6 +79,8 @@ public final class ForegroundStack {
         try {
             control.start();
             Runtime.getRuntime().addShutdownHook(hook);
+            // what the reader ignored, one line each with its place, before anything starts
+            engine.stack().warnings().forEach(w -> out.println("warning: " + w));
             engine.up();
             out.println("stack up: " + engine.ps().size() + " processes, control socket " + control.socketPath());
             while (!engine.awaitDown(Duration.ofMinutes(1))) {

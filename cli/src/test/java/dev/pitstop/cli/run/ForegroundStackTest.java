@@ -52,6 +52,30 @@ class ForegroundStackTest {
     }
 
     @Test
+    void upPrintsEachReaderWarningAndMergesEveryFileGiven() throws Exception {
+        Path base = Files.writeString(dir.resolve("process-compose.yaml"),
+                "processes:\n  web:\n    command: sleep 100\n    is_tty: true\n");
+        Path override = Files.writeString(dir.resolve("prod.yaml"), "processes:\n  worker:\n    command: sleep 100\n");
+        StringWriter upOut = new StringWriter();
+        CompletableFuture<Integer> up = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ForegroundStack(List.of(base, override), dir.resolve("home")).run(new PrintWriter(upOut, true));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        Path socket = dir.resolve(".pitstop/pitstop.sock");
+        await().atMost(Duration.ofSeconds(30)).until(() -> upOut.toString().contains("stack up"));
+
+        StringWriter out = new StringWriter();
+        assertThat(Main.run(dir, new PrintWriter(out, true), new PrintWriter(out, true), "down")).isZero();
+        assertThat(up.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(upOut.toString()).startsWith("warning: " + base + ":4:5: processes.web.is_tty: not supported by "
+                + "Pitstop, ignored\nstack up: 2 processes, control socket " + socket);
+    }
+
+    @Test
     void aBrokenStackFileStopsUpBeforeAnythingStarts() throws Exception {
         Path file = dir.resolve("pitstop.yaml");
         Files.writeString(file, "processes:\n  web:\n    comand: sleep 1\n");

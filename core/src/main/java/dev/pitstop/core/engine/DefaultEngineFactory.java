@@ -15,6 +15,7 @@ import dev.pitstop.core.trust.PlatformTrust;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 
 /** Reads and validates the stack file, then gives the engine a supervisor of its own. */
@@ -56,7 +57,12 @@ public final class DefaultEngineFactory implements EngineFactory {
 
     @Override
     public Engine open(Path stackFile) {
-        Stack stack = reader.read(stackFile.toAbsolutePath());
+        return open(List.of(stackFile));
+    }
+
+    @Override
+    public Engine open(List<Path> stackFiles) {
+        Stack stack = reader.read(stackFiles);
         BinaryInstaller installer = new BinaryInstaller(store, manifests, links, trust,
                 home.cache().resolve("staging"), host, Clock.systemUTC(), integrity.digests());
         return new DefaultEngine(reader, supervisors.get(), installer, inspector, integrity, stack, watchSettings,
