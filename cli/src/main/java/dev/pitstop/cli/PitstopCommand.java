@@ -44,7 +44,7 @@ public final class PitstopCommand implements Callable<Integer> {
     static final List<String> SUBCOMMANDS = List.of("up", "ps", "logs", "reload", "restart", "start", "stop",
             "apply", "events", "down", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
             "update", "outdated", "store", "keygen", "trust", "self", "help", "completion", "manpages", "process",
-            "project", "attach", "version");
+            "project", "config", "attach", "version");
 
     /** Commands that read the whole model (help, completion scripts, man pages): every subcommand is built. */
     static final List<String> WHOLE_MODEL = List.of("help", "completion", "manpages");
@@ -119,6 +119,7 @@ public final class PitstopCommand implements Callable<Integer> {
             case "manpages" -> new ManPagesCommand(root);
             case "process" -> Groups.process(root);
             case "project" -> Groups.project(root);
+            case "config" -> Groups.config(root);
             case "attach" -> NoticeCommand.attach();
             case "version" -> NoticeCommand.version(root.spec.version()[0]);
             default -> throw new IllegalArgumentException("no subcommand " + name);

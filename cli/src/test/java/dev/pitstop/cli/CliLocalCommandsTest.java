@@ -130,4 +130,25 @@ class CliLocalCommandsTest {
         assertThat(run("diff", "a.json", "missing.json")).isEqualTo(1);
         assertThat(err.toString()).startsWith("pitstop: " + dir.resolve("missing.json")).hasLineCount(1);
     }
+
+    @Test
+    void configValidateAndDryRunReadEveryFileAndStartNothing() throws Exception {
+        Files.writeString(dir.resolve("pc.yaml"), "processes:\n  web:\n    command: \"sleep {{.S}}\"\n"
+                + "    vars: { S: 100 }\n    is_tty: true\n");
+        Files.writeString(dir.resolve("more.yaml"), "processes:\n  job:\n    command: echo done\n    disabled: true\n");
+
+        assertThat(run("--home", "home", "config", "validate", "-f", "pc.yaml", "-f", "more.yaml")).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("warning: " + dir.resolve("pc.yaml") + ":5:5: processes.web.is_tty: "
+                + "not supported by Pitstop, ignored\nvalid: " + dir.resolve("pc.yaml") + ", " + dir.resolve("more.yaml")
+                + "\n  web: sleep 100\n  job (disabled): echo done\n");
+        assertThat(dir.resolve(".pitstop/pitstop.sock")).doesNotExist();
+
+        assertThat(run("--home", "home", "-f", "pc.yaml", "up", "--dry-run")).isZero();
+        assertThat(out.toString()).contains("  web: sleep 100");
+
+        Files.writeString(dir.resolve("bad.yaml"), "processes:\n  web:\n    command: \"${PORT\"\n");
+        assertThat(run("--home", "home", "config", "validate", "-f", "bad.yaml")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("pitstop: " + dir.resolve("bad.yaml") + ":3:14: processes.web.command: "
+                + "bad substitution");
+    }
 }

@@ -48,6 +48,13 @@ public final class Groups implements Subcommand, Callable<Integer> {
         return group;
     }
 
+    /** Process Compose's {@code config validate}. */
+    public static Groups config(PitstopCommand root) {
+        Groups group = new Groups("config", "Process Compose's config commands: validate.");
+        group.add("validate", new ValidateCommand(root));
+        return group;
+    }
+
     private void add(String name, Subcommand command) {
         spec.addSubcommand(name, command.spec());
     }

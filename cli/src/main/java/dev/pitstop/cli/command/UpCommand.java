@@ -3,6 +3,7 @@ package dev.pitstop.cli.command;
 import dev.pitstop.cli.PitstopCommand;
 import dev.pitstop.cli.client.StackLocation;
 import dev.pitstop.cli.run.Detacher;
+import dev.pitstop.cli.run.DryRun;
 import dev.pitstop.cli.run.ForegroundStack;
 import dev.pitstop.core.stack.StackReader;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
     private final CommandSpec spec;
     private final OptionSpec file;
     private final OptionSpec detach;
+    private final OptionSpec dryRun;
 
     public UpCommand(PitstopCommand root) {
         this.root = root;
@@ -31,6 +33,8 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
         this.file = Specs.files(spec, "-f", "--file");
         this.detach = Specs.flag(spec, "Run in the background; output goes to .pitstop/pitstop.out.",
                 "-d", "--detach");
+        this.dryRun = Specs.flag(spec, "Read and check the stack file(s), print what would run, start nothing "
+                + "(exit code 1 on an error), as Process Compose's --dry-run.", "--dry-run");
     }
 
     @Override
@@ -42,17 +46,30 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> named = file.getValue() == null ? List.of() : file.getValue();
         StackLocation location = StackLocation.find(named.isEmpty() ? null : named.get(0), root.workDir());
-        List<Path> files = new ArrayList<>(List.of(location.requireFile()));
-        for (Path more : named.subList(Math.min(1, named.size()), named.size())) {
-            files.add(StackLocation.find(more, root.workDir()).requireFile());
-        }
-        if (named.isEmpty()) {
-            overrideFile(location.directory()).ifPresent(files::add); // as Process Compose, only when discovered
+        List<Path> files = stackFiles(named, root.workDir());
+        if (Specs.isSet(dryRun)) {
+            return new DryRun(files, root.home()).run(spec.commandLine().getOut());
         }
         if (Specs.isSet(detach)) {
             return new Detacher(location, files, root.verbose(), root.home()).detach(spec.commandLine().getOut());
         }
         return new ForegroundStack(files, root.home()).run(spec.commandLine().getOut());
+    }
+
+    /**
+     * The files of the stack: those named with {@code -f}, in order, or the one found in {@code workDir} and, as
+     * Process Compose does only then, its override file.
+     */
+    static List<Path> stackFiles(List<Path> named, Path workDir) {
+        StackLocation location = StackLocation.find(named.isEmpty() ? null : named.get(0), workDir);
+        List<Path> files = new ArrayList<>(List.of(location.requireFile()));
+        for (Path more : named.subList(Math.min(1, named.size()), named.size())) {
+            files.add(StackLocation.find(more, workDir).requireFile());
+        }
+        if (named.isEmpty()) {
+            overrideFile(location.directory()).ifPresent(files::add);
+        }
+        return files;
     }
 
     private static Optional<Path> overrideFile(Path dir) {
