@@ -54,6 +54,32 @@ class ManifestTransitionsTest {
     }
 
     @Test
+    void anInterruptedSwapsCandidateGoesToHistoryAsRolledBackNotBad() {
+        Manifest m = Manifest.empty().install("nats", v1, false, T0).withCandidate("nats", v2, false, t1)
+                .abandonCandidate("nats", "swap interrupted", t2);
+
+        BinaryRecord r = m.binary("nats").orElseThrow();
+        assertThat(r.current()).isEqualTo(v1);
+        assertThat(r.candidate()).isNull();
+        assertThat(r.history()).containsExactly(new HistoryEntry(Outcome.ROLLED_BACK, "swap interrupted", t2, v2));
+        assertThat(r.isBad(sha('2'))).isFalse();
+        assertThat(r.knows(sha('2'))).isTrue();
+        assertThat(r.knows(sha('3'))).isFalse();
+        assertThat(m.abandonCandidate("nats", "again", t2)).as("nothing to abandon").isEqualTo(m);
+    }
+
+    @Test
+    void aCandidateKeepsThePreflightItPassedWhenPromoted() {
+        Manifest m = Manifest.empty().install("nats", v1, false, T0).withCandidate("nats", v2, false, t1)
+                .withCandidateEvidence("nats", new dev.pitstop.core.trust.Evidence("preflight", "exited 0"))
+                .promote("nats", t2);
+
+        assertThat(m.current("nats").orElseThrow().evidence()).last()
+                .isEqualTo(new dev.pitstop.core.trust.Evidence("preflight", "exited 0"));
+        assertThat(m.current("nats").orElseThrow().sha256()).isEqualTo(sha('2'));
+    }
+
+    @Test
     void rollbackMakesAnEarlierVersionCurrentAndRecordsWhy() {
         Manifest m = Manifest.empty().install("nats", v1, false, T0).install("nats", v2, false, t1);
         assertThat(m.binary("nats").orElseThrow().previous()).contains(v1);
