@@ -55,7 +55,9 @@ class BuildsSourceTest {
             long pid = engine.ps().get(0).pid();
 
             Sha256 newest = Sha256.ofFile(dir.resolve("stack/out/sleeper-1.10.0"));
-            assertThat(Sha256.ofFile(Path.of("/proc/" + pid + "/exe"))).isEqualTo(newest);
+            // RUNNING comes at the launch; the shell's `exec` into the binary follows a moment later
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(Sha256.ofFile(Path.of("/proc/" + pid + "/exe"))).isEqualTo(newest));
             BinaryVersion current = engine.manifest().current("sleeper").orElseThrow();
             assertThat(current.version()).isEqualTo("1.10.0");
             assertThat(current.sha256()).isEqualTo(newest);
