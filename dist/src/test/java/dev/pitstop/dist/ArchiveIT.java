@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +72,22 @@ class ArchiveIT {
     }
 
     @Test
+    void carriesOnlyThisPlatformsNativeLibraries() throws Exception {
+        List<Path> withNatives;
+        try (Stream<Path> jars = Files.list(release.resolve("app/lib"))) {
+            withNatives = jars.filter(j -> j.getFileName().toString().matches("(jna|zstd-jni)-.*\\.jar")).toList();
+        }
+        assertThat(withNatives).hasSize(2);
+        for (Path jar : withNatives) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                assertThat(Collections.list(zip.entries())).as(jar.toString())
+                        .filteredOn(e -> e.getName().matches(".*\\.(so|dylib|jnilib|dll|a)"))
+                        .hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void runsASmallStackUpPsDown() throws Exception {
         Path stack = Files.createDirectories(temp.resolve("stack"));
         Files.writeString(stack.resolve("pitstop.yaml"), """
@@ -86,7 +106,7 @@ class ArchiveIT {
             assertThat(down.exitCode()).as(down.output()).isZero();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(supervisor).isEmpty());
-        ProcessLeaks.assertNone(java.util.List.of(supervisor));
+        ProcessLeaks.assertNone(List.of(supervisor));
     }
 
     @Test
