@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-10}
 WORK=$PWD/benchmarks/work/file-reload
+./pitstop down -f "$WORK/pitstop.yaml" >/dev/null 2>&1 || true   # a previous run that was cut off
 rm -rf "$WORK" && mkdir -p "$WORK/incoming"
 export PITSTOP_HOME=$WORK/home
 
