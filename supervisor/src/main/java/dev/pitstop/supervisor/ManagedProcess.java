@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +29,8 @@ final class ManagedProcess {
     private final Pattern readyLine;
     private final Restarts restarts;
     private final ReadinessCheck readiness;
+    /** The readiness check of the current run, for {@link #readinessFailure}. */
+    private volatile AutoCloseable readinessRun;
     private final StateMachine machine;
 
     private Health health = Health.UNKNOWN;
@@ -155,7 +158,8 @@ final class ManagedProcess {
                 sv.config.maxLineLength(), line -> onLine(r, line), log::flush, () -> r.pumped.complete(null),
                 sv.scheduler)).start();
         process.onExit().whenCompleteAsync((p, e) -> onExit(r), sv.workers);
-        r.add(readiness.start(r, ok -> readiness(r, ok)));
+        readinessRun = readiness.start(r, ok -> readiness(r, ok));
+        r.add(readinessRun);
         if (spec.livenessProbe() != null) {
             ProbeRunner liveness = new ProbeRunner(spec.livenessProbe(),
                     sv.probes.create(host.stack(), spec, spec.livenessProbe().action()), sv.scheduler, null, ok -> {
@@ -182,6 +186,11 @@ final class ManagedProcess {
                 }
             }
         }
+    }
+
+    /** Why the readiness probe of the current run failed last, while it fails; empty for other checks. */
+    Optional<String> readinessFailure() {
+        return readinessRun instanceof ProbeRunner probe ? probe.lastFailure() : Optional.empty();
     }
 
     private synchronized void readiness(Run r, boolean ok) {

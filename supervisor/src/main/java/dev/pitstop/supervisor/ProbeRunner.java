@@ -2,6 +2,7 @@ package dev.pitstop.supervisor;
 
 import dev.pitstop.core.stack.ProbeSpec;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ final class ProbeRunner implements AutoCloseable {
     private int failures;
     private ScheduledFuture<?> next;
     private boolean closed;
+    private volatile String lastFailure;
 
     /** @param startupPeriod the period until the first success, or {@code null} to use the configured one */
     ProbeRunner(ProbeSpec spec, Probe probe, ScheduledExecutorService scheduler, Duration startupPeriod,
@@ -58,13 +60,22 @@ final class ProbeRunner implements AutoCloseable {
         }
         Duration timeout = Duration.ofMillis(Math.max(1, Math.round(spec.timeoutSeconds() * 1000)));
         try {
-            probe.attempt(timeout).whenComplete((ok, e) -> record(ok != null && ok));
+            probe.attempt(timeout).whenComplete((outcome, e) -> record(outcome != null ? outcome
+                    : Probe.Outcome.failed(String.valueOf(e))));
         } catch (RuntimeException e) {
-            record(false); // e.g. a probe URL that does not parse: a failure, and the schedule goes on
+            // e.g. a probe URL that does not parse: a failure, and the schedule goes on
+            record(Probe.Outcome.failed(e.getMessage()));
         }
     }
 
-    private void record(boolean ok) {
+    /** Why the last attempt failed, while the last attempt is a failure. */
+    Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    private void record(Probe.Outcome outcome) {
+        boolean ok = outcome.passed();
+        lastFailure = outcome.failure();
         Boolean changed = null;
         synchronized (this) {
             if (closed) {

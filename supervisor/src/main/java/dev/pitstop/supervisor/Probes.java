@@ -41,61 +41,85 @@ final class Probes {
         return timeout -> exec(stack, owner, exec, timeout);
     }
 
-    private CompletableFuture<Boolean> httpGet(ProbeSpec.HttpGet get, Duration timeout) {
+    private CompletableFuture<Probe.Outcome> httpGet(ProbeSpec.HttpGet get, Duration timeout) {
         String scheme = get.scheme() == null || get.scheme().isEmpty() ? "http" : get.scheme().toLowerCase();
         String host = get.host() == null || get.host().isEmpty() ? "127.0.0.1" : get.host();
         String path = get.path() == null || get.path().isEmpty() ? "/" : get.path();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://" + host + ":" + get.port()
-                + (path.startsWith("/") ? path : "/" + path))).timeout(timeout).GET();
+        URI uri = URI.create(scheme + "://" + host + ":" + get.port() + (path.startsWith("/") ? path : "/" + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         if (get.headers() != null) {
             get.headers().forEach(request::header);
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .thenApply(r -> r.statusCode() >= 200 && r.statusCode() < 400)
-                .exceptionally(e -> false);
+                .thenApply(r -> r.statusCode() >= 200 && r.statusCode() < 400 ? Probe.Outcome.PASSED
+                        : Probe.Outcome.failed("GET " + uri + " answered " + r.statusCode()))
+                .exceptionally(e -> Probe.Outcome.failed("GET " + uri + ": " + reason(e, timeout)));
     }
 
-    private CompletableFuture<Boolean> connect(ProbeSpec.Tcp tcp, Duration timeout) {
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
+    private CompletableFuture<Probe.Outcome> connect(ProbeSpec.Tcp tcp, Duration timeout) {
+        CompletableFuture<Probe.Outcome> result = new CompletableFuture<>();
         try {
             AsynchronousSocketChannel channel = AsynchronousSocketChannel.open(sockets);
             String host = tcp.host() == null || tcp.host().isEmpty() ? "127.0.0.1" : tcp.host();
+            String where = "connect to " + host + ":" + tcp.port();
             channel.connect(new InetSocketAddress(host, tcp.port()), null, new CompletionHandler<Void, Void>() {
                 @Override
                 public void completed(Void v, Void a) {
-                    result.complete(true);
+                    result.complete(Probe.Outcome.PASSED);
                 }
 
                 @Override
                 public void failed(Throwable e, Void a) {
-                    result.complete(false);
+                    result.complete(Probe.Outcome.failed(where + ": " + reason(e, timeout)));
                 }
             });
-            result.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS)
+            result.completeOnTimeout(Probe.Outcome.failed(where + ": no answer within " + timeout.toMillis() + " ms"),
+                            timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((ok, e) -> closeQuietly(channel));
         } catch (IOException e) {
-            result.complete(false);
+            result.complete(Probe.Outcome.failed("connect to port " + tcp.port() + ": " + e.getMessage()));
         }
         return result;
     }
 
-    private CompletableFuture<Boolean> exec(Stack stack, ProcessSpec owner, ProbeSpec.Exec exec, Duration timeout) {
+    private CompletableFuture<Probe.Outcome> exec(Stack stack, ProcessSpec owner, ProbeSpec.Exec exec,
+                                                  Duration timeout) {
+        String what = "`" + exec.command() + "`";
         Process p;
         try {
             p = launcher.startHelper(stack, owner, exec.command(), exec.workingDir());
         } catch (IOException e) {
-            return CompletableFuture.completedFuture(false);
+            return CompletableFuture.completedFuture(Probe.Outcome.failed(what + " cannot start: " + e.getMessage()));
         }
         long pgid = p.pid();
-        return p.onExit().thenApply(done -> done.exitValue() == 0)
+        return p.onExit().thenApply(done -> done.exitValue() == 0 ? Probe.Outcome.PASSED
+                        : Probe.Outcome.failed(what + " exited with " + done.exitValue()))
                 .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(ok -> {
-                    if (ok == null) {
+                .thenApply(outcome -> {
+                    if (outcome == null) {
                         signals.toGroup(pgid, Signals.SIGKILL); // the JDK still reaps it
-                        return false;
+                        return Probe.Outcome.failed(what + " ran longer than " + timeout.toMillis() + " ms");
                     }
-                    return ok;
+                    return outcome;
                 });
+    }
+
+    /** What went wrong, in words: "connection refused", not the exception classes that wrap it. */
+    private static String reason(Throwable e, Duration timeout) {
+        String message = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused (nothing listens there)";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.nio.channels.InterruptedByTimeoutException) {
+                return "no answer within " + timeout.toMillis() + " ms";
+            }
+            if (message == null && t.getMessage() != null && !(t instanceof java.util.concurrent.CompletionException)) {
+                message = t.getMessage();
+            }
+        }
+        return message != null ? message : e.getClass().getSimpleName();
     }
 
     private static void closeQuietly(AsynchronousSocketChannel channel) {

@@ -389,6 +389,11 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     }
 
     @Override
+    public Optional<String> lastProbeError(String name) {
+        return get(name).readinessFailure();
+    }
+
+    @Override
     public void publish(EventType type, String process, String detail) {
         events.emit(type, process, detail);
     }
