@@ -2,6 +2,7 @@ package dev.pitstop.control;
 
 import dev.pitstop.core.Engine;
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.io.NamedThreads;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;

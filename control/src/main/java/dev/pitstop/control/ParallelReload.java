@@ -1,6 +1,7 @@
 package dev.pitstop.control;
 
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.io.NamedThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

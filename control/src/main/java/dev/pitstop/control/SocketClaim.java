@@ -1,6 +1,7 @@
 package dev.pitstop.control;
 
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.io.AtomicFiles;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -112,7 +113,7 @@ final class SocketClaim {
     }
 
     private static void writePid(Path stateDir) throws IOException {
-        SocketLocation.writeAtomically(stateDir.resolve(PID), ProcessHandle.current().pid() + "\n");
+        AtomicFiles.write(stateDir.resolve(PID), ProcessHandle.current().pid() + "\n");
     }
 
 }

@@ -2,11 +2,11 @@ package dev.pitstop.control;
 
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Sha256;
+import dev.pitstop.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -84,21 +84,11 @@ final class SocketLocation {
     /** Records where the socket is when it is not in the state folder. */
     static void point(Path stateDir, Path socket) throws IOException {
         if (!socket.equals(stateDir.resolve(SOCKET))) {
-            writeAtomically(stateDir.resolve(POINTER), socket.toAbsolutePath() + "\n");
+            AtomicFiles.write(stateDir.resolve(POINTER), socket.toAbsolutePath() + "\n");
         }
     }
 
     static void unpoint(Path stateDir) throws IOException {
         Files.deleteIfExists(stateDir.resolve(POINTER));
-    }
-
-    static void writeAtomically(Path file, String content) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

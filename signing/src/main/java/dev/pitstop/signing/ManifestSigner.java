@@ -1,7 +1,7 @@
 package dev.pitstop.signing;
 
 import dev.pitstop.core.PitstopException;
-import dev.pitstop.signing.internal.AtomicFiles;
+import dev.pitstop.core.io.AtomicFiles;
 import dev.pitstop.signing.minisign.Minisign;
 import dev.pitstop.signing.minisign.MinisignPublicKey;
 import dev.pitstop.signing.minisign.MinisignSecretKey;
@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Signs and verifies files, usually {@code pitstop.lock.json}, in minisign's format: what Pitstop signs,
@@ -46,9 +48,8 @@ public final class ManifestSigner {
             throw new PitstopException(secretKeyFile + ": a key exists already; remove it first to make a new one");
         }
         MinisignSecretKey key = MinisignSecretKey.generate();
-        AtomicFiles.write(secretKeyFile, key.toFileText().getBytes(StandardCharsets.UTF_8),
-                PosixFilePermissions.fromString("rw-------"));
-        AtomicFiles.write(publicKeyFile, key.publicKey().toFileText().getBytes(StandardCharsets.UTF_8), null);
+        write(secretKeyFile, key.toFileText(), PosixFilePermissions.fromString("rw-------"));
+        write(publicKeyFile, key.publicKey().toFileText(), null);
         return key.publicKey();
     }
 
@@ -58,7 +59,7 @@ public final class ManifestSigner {
         String comment = "timestamp:" + clock.instant().getEpochSecond() + "\tfile:" + file.getFileName() + "\thashed";
         MinisignSignature signature = minisign.sign(file, key, comment);
         Path out = signatureFile(file);
-        AtomicFiles.write(out, signature.toFileText().getBytes(StandardCharsets.UTF_8), null);
+        write(out, signature.toFileText(), null);
         return out;
     }
 
@@ -90,6 +91,15 @@ public final class ManifestSigner {
             throw new MalformedTrustInputException(file.toString(), "is not a text file (not UTF-8)", e);
         } catch (IOException e) {
             throw new PitstopException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @param permissions the file's mode from its creation on, or {@code null} for the umask's */
+    private static void write(Path file, String text, Set<PosixFilePermission> permissions) {
+        try {
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), permissions);
+        } catch (IOException e) {
+            throw new PitstopException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.pitstop.cli.command;
 import dev.pitstop.cli.PitstopCommand;
 import dev.pitstop.control.AnswerKind;
 import dev.pitstop.control.ControlApi;
+import dev.pitstop.core.io.AtomicFiles;
 import dev.pitstop.core.store.Snapshot;
 import java.nio.charset.StandardCharsets;
 import dev.pitstop.core.PitstopException;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -42,21 +42,10 @@ public final class SnapshotCommand extends EngineCommand {
     }
 
     static void write(byte[] content, Path file) {
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            Files.write(tmp, content);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(file, content);
         } catch (IOException e) {
             throw new PitstopException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // only left over if the rename failed, and then the error above says why
-                }
-            }
         }
     }
 }
