@@ -52,6 +52,20 @@ public interface Engine extends AutoCloseable {
     /** Blocks until the stack is down or the timeout passes. */
     boolean awaitDown(Duration timeout) throws InterruptedException;
 
+    /**
+     * The exit code the stack ends with, as Process Compose computes its own: that of the process whose
+     * {@code exit_on_failure} / {@code exit_on_end} brought it down (0 if it counts as a success), 1 after
+     * {@code exit_on_skipped}, else 0.
+     */
+    default int exitCode() {
+        return 0;
+    }
+
+    /** Completes once every process has ended, when Process Compose's project ends; the stack stays up. */
+    default java.util.concurrent.CompletableFuture<Void> ended() {
+        return new java.util.concurrent.CompletableFuture<>();
+    }
+
     List<ProcessStatus> ps();
 
     ReloadResult reload(String name);

@@ -5,6 +5,7 @@ import dev.pitstop.core.process.Health;
 import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.stack.ProcessSpec;
+import dev.pitstop.core.stack.RestartPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,6 +120,9 @@ final class ManagedProcess {
         if (machine.state() == ProcessState.PENDING && !claimed) {
             claimed = true;
             machine.to(ProcessState.SKIPPED, why);
+            if (spec.availability().exitOnSkipped()) {
+                host.endStack(name() + " was skipped (exit_on_skipped)", 1);
+            }
             host.changed();
         }
     }
@@ -164,7 +168,8 @@ final class ManagedProcess {
             ProbeRunner liveness = new ProbeRunner(spec.livenessProbe(),
                     sv.probes.create(host.stack(), spec, spec.livenessProbe().action()), sv.scheduler, null, ok -> {
                         if (!ok) {
-                            livenessFailed(r);
+                            probeFailed(r, "liveness probe failed " + spec.livenessProbe().failureThreshold()
+                                    + " times in a row");
                         }
                     });
             liveness.start();
@@ -203,27 +208,27 @@ final class ManagedProcess {
         }
         if (ok) {
             r.ready.complete(null);
+        } else if (spec.readinessProbe() != null) {
+            // Process Compose stops a process whose readiness probe failed failure_threshold times in a row
+            sv.execute(() -> probeFailed(r, "readiness probe failed " + spec.readinessProbe().failureThreshold()
+                    + " times in a row"));
         }
         host.changed();
     }
 
-    private void livenessFailed(Run r) {
-        long epoch;
+    /**
+     * A probe gave up on the run: it is stopped, and its exit counts as a failure, so the restart policy decides
+     * what comes next, with its backoff ({@code restart: no} leaves it stopped).
+     */
+    private void probeFailed(Run r, String why) {
         synchronized (this) {
             if (run != r || reloading || r.stopping != null || host.stopping()) {
-                return;
+                return; // during a reload, its own deadline and rollback decide
             }
-            sv.events.emit(EventType.WARNING, name(), "liveness probe failed; restarting pid " + r.pid);
-            epoch = stopEpoch;
+            r.probeFailure = why;
+            sv.events.emit(EventType.WARNING, name(), why + "; stopping pid " + r.pid);
         }
-        stop(false).thenRunAsync(() -> {
-            synchronized (this) {
-                if (stopEpoch == epoch && !reloading && !host.stopping() && run == null) {
-                    restarts.countExtra();
-                    launch(" (liveness restart " + restarts.count() + ")");
-                }
-            }
-        }, sv.workers);
+        stop(false);
     }
 
     private void onExit(Run r) {
@@ -295,12 +300,13 @@ final class ManagedProcess {
             machine.to(ProcessState.RESTARTING, "reloading (exit code " + code + ")");
             return;
         }
-        if (r.stopping != null || reloading || host.stopping()) {
+        boolean byProbe = r.probeFailure != null;
+        if ((r.stopping != null && !byProbe) || reloading || host.stopping()) {
             boolean failed = restarts.isFailure(code) && r.stopping == null;
             machine.to(failed ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
             return;
         }
-        Restarts.Decision d = restarts.afterExit(code, Duration.between(r.startedAt, Instant.now()));
+        Restarts.Decision d = restarts.afterExit(code, Duration.between(r.startedAt, Instant.now()), byProbe);
         if (d.restart()) {
             machine.to(ProcessState.RESTARTING, "exit code " + code + "; restart " + restarts.count() + " in "
                     + d.delay().toMillis() + " ms");
@@ -308,10 +314,17 @@ final class ManagedProcess {
                     TimeUnit.MILLISECONDS);
             return;
         }
-        machine.to(d.failed() ? ProcessState.ERROR : ProcessState.COMPLETED, "exit code " + code);
-        if (d.stopStack()) {
-            host.failStack(name() + " exited with code " + code + " and has no restarts left (exit_on_failure)");
+        machine.to(d.failed() ? ProcessState.ERROR : ProcessState.COMPLETED,
+                "exit code " + code + (byProbe ? " (" + r.probeFailure + ")" : ""));
+        if (d.stackExitCode() != null) {
+            host.endStack(name() + " exited with code " + code + (d.failed() && spec.availability().restart()
+                    == RestartPolicy.EXIT_ON_FAILURE ? " (exit_on_failure)" : " (exit_on_end)"), d.stackExitCode());
         }
+    }
+
+    /** Whether this process is done for this run of the stack: not running, starting, waiting or restarting. */
+    synchronized boolean hasEnded() {
+        return machine.state().isTerminal() && run == null && pendingRestart == null && !reloading;
     }
 
     private synchronized void restartDue() {

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  * end of the previous attempt), and reports each crossing of the success or failure threshold exactly once.
  * A readiness probe that has never passed yet runs at a faster start-up period, so that a (re)started process
  * is seen ready within milliseconds rather than after a whole period; from its first success on, the
- * configured period applies (a Pitstop extension; Process Compose waits a full period).
+ * configured period applies (a Pitstop extension; Process Compose waits a full period). Failures count toward
+ * {@code failure_threshold} at most once a period and at most once a second (Process Compose's periods are whole
+ * seconds), so a process that is slow to start is given up on no sooner than under Process Compose.
  */
 final class ProbeRunner implements AutoCloseable {
     /** Cadence of a readiness probe until its first success: fast, yet at most 20 attempts a second. */
@@ -28,6 +30,7 @@ final class ProbeRunner implements AutoCloseable {
     private Boolean passing;
     private int successes;
     private int failures;
+    private long lastCountedFailure;
     private ScheduledFuture<?> next;
     private boolean closed;
     private volatile String lastFailure;
@@ -90,7 +93,12 @@ final class ProbeRunner implements AutoCloseable {
                 }
             } else {
                 successes = 0;
-                failures++;
+                long now = System.nanoTime();
+                long periodNanos = Math.round(Math.max(1, spec.periodSeconds() <= 0 ? 10 : spec.periodSeconds()) * 1e9);
+                if (failures == 0 || now - lastCountedFailure >= periodNanos) {
+                    failures++;
+                    lastCountedFailure = now;
+                }
                 if (!Boolean.FALSE.equals(passing) && failures >= Math.max(1, spec.failureThreshold())) {
                     passing = changed = false;
                 }

@@ -51,9 +51,14 @@ final class Probes {
             get.headers().forEach(request::header);
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .thenApply(r -> r.statusCode() >= 200 && r.statusCode() < 400 ? Probe.Outcome.PASSED
+                .thenApply(r -> expected(get, r.statusCode()) ? Probe.Outcome.PASSED
                         : Probe.Outcome.failed("GET " + uri + " answered " + r.statusCode()))
                 .exceptionally(e -> Probe.Outcome.failed("GET " + uri + ": " + reason(e, timeout)));
+    }
+
+    /** {@code status_code} set: exactly that status (Process Compose's rule); unset (0): any 2xx or 3xx. */
+    static boolean expected(ProbeSpec.HttpGet get, int status) {
+        return get.statusCode() == 0 ? status >= 200 && status < 400 : status == get.statusCode();
     }
 
     private CompletableFuture<Probe.Outcome> connect(ProbeSpec.Tcp tcp, Duration timeout) {

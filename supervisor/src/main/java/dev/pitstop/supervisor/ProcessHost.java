@@ -12,6 +12,9 @@ interface ProcessHost {
     /** Something a dependency condition may look at changed. */
     void changed();
 
-    /** {@code exit_on_failure} gave up: bring the whole stack down. */
-    void failStack(String reason);
+    /**
+     * {@code exit_on_failure}, {@code exit_on_end} or {@code exit_on_skipped} ended the project: bring the whole
+     * stack down; it ends with {@code exitCode}.
+     */
+    void endStack(String reason, int exitCode);
 }

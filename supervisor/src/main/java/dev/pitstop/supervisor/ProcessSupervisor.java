@@ -50,6 +50,8 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     private final CompletableFuture<Void> downed = new CompletableFuture<>();
     private final AtomicBoolean evaluationQueued = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile int exitCode;
     private final Reloader reloader;
     private final LaunchCheck launchCheck;
     private volatile Stack stack;
@@ -159,6 +161,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
         if (stopping) {
             return;
         }
+        checkEnded();
         for (ManagedProcess mp : snapshot()) {
             if (mp.facts().state() != ProcessState.PENDING) {
                 continue;
@@ -220,10 +223,29 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     }
 
     @Override
-    public void failStack(String reason) {
+    public void endStack(String reason, int code) {
         if (failing.compareAndSet(false, true)) {
-            events.emit(EventType.WARNING, null, reason + "; stopping the stack");
-            NamedThreads.named("pitstop-exit-on-failure", this::down).start();
+            exitCode = code;
+            events.emit(EventType.WARNING, null, reason + "; stopping the stack (exit code " + code + ")");
+            NamedThreads.named("pitstop-exit-on-end", this::down).start();
+        }
+    }
+
+    @Override
+    public int exitCode() {
+        return exitCode;
+    }
+
+    @Override
+    public CompletableFuture<Void> ended() {
+        return ended;
+    }
+
+    /** Every process ended: the moment Process Compose's project completes. */
+    private void checkEnded() {
+        List<ManagedProcess> all = snapshot();
+        if (!all.isEmpty() && all.stream().allMatch(ManagedProcess::hasEnded)) {
+            ended.complete(null);
         }
     }
 

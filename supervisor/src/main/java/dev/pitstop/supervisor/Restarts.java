@@ -7,8 +7,13 @@ import java.util.Set;
 
 /** Applies {@code availability} to an exit: restart after a delay, or give up. Not thread-safe: used under a lock. */
 final class Restarts {
-    /** What to do after an exit. */
-    record Decision(boolean restart, Duration delay, boolean failed, boolean stopStack) {}
+    /**
+     * What to do after an exit.
+     *
+     * @param stackExitCode when not null, the whole stack ends with this code ({@code exit_on_failure},
+     *                      {@code exit_on_end}; 0 when the exit counts as a success, as in Process Compose)
+     */
+    record Decision(boolean restart, Duration delay, boolean failed, Integer stackExitCode) {}
 
     private final Availability availability;
     private final Set<Integer> successExitCodes;
@@ -18,7 +23,9 @@ final class Restarts {
     Restarts(Availability availability, Set<Integer> successExitCodes, SupervisorConfig config) {
         this.availability = availability;
         this.successExitCodes = successExitCodes;
-        this.backoff = new Backoff(availability.backoffSeconds(), config.backoffCap(), config.healthyResetWindow());
+        this.backoff = availability.exponentialBackoff()
+                ? new Backoff(availability.backoffSeconds(), config.backoffCap(), config.healthyResetWindow())
+                : Backoff.fixed(availability.backoffSeconds());
     }
 
     int count() {
@@ -34,16 +41,27 @@ final class Restarts {
         return !successExitCodes.contains(exitCode);
     }
 
-    Decision afterExit(int exitCode, Duration uptime) {
-        boolean failed = isFailure(exitCode);
+    /**
+     * Process Compose's rules: {@code always} restarts after any exit, {@code on_failure} after a failure, both
+     * up to {@code max_restarts}; {@code exit_on_failure} never restarts and ends the stack on a failure;
+     * {@code exit_on_end} ends it once the process ends for good.
+     *
+     * @param failedAnyway the run was stopped because a probe failed: a failure whatever its exit code
+     */
+    Decision afterExit(int exitCode, Duration uptime, boolean failedAnyway) {
+        boolean failed = failedAnyway || isFailure(exitCode);
         RestartPolicy policy = availability.restart();
-        boolean wanted = policy == RestartPolicy.ALWAYS
-                || failed && (policy == RestartPolicy.ON_FAILURE || policy == RestartPolicy.EXIT_ON_FAILURE);
+        boolean wanted = policy == RestartPolicy.ALWAYS || failed && policy == RestartPolicy.ON_FAILURE;
         int max = availability.maxRestarts();
         if (wanted && (max <= 0 || count < max)) {
             count++;
-            return new Decision(true, backoff.next(uptime), failed, false);
+            return new Decision(true, backoff.next(uptime), failed, null);
         }
-        return new Decision(false, Duration.ZERO, failed, failed && policy == RestartPolicy.EXIT_ON_FAILURE);
+        boolean endsStack = failed && policy == RestartPolicy.EXIT_ON_FAILURE || availability.exitOnEnd();
+        return new Decision(false, Duration.ZERO, failed, endsStack ? (failed ? exitCode : 0) : null);
+    }
+
+    Decision afterExit(int exitCode, Duration uptime) {
+        return afterExit(exitCode, uptime, false);
     }
 }

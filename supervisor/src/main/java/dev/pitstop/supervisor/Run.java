@@ -32,6 +32,8 @@ final class Run {
     boolean passing;
     /** Set (under the process's lock) once a stop of this run began; the same future serves every stopper. */
     CompletableFuture<Void> stopping;
+    /** Why a probe stopped this run (its exit is then a failure, whatever its code), or null. */
+    String probeFailure;
 
     Run(Process process) {
         this.process = process;

@@ -56,7 +56,7 @@ final class SupervisorServices implements AutoCloseable {
             throw new UncheckedIOException("cannot create the TCP probe channel group", e);
         }
         HttpClient http = HttpClient.newBuilder().executor(workers).connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NORMAL).build(); // as Go's client, which Process Compose probes with
         LibC libc = Native.load("c", LibC.class);
         this.signals = new Signals(libc);
         this.orphans = new OrphanReaper(libc, proc, signals, runId, scheduler);

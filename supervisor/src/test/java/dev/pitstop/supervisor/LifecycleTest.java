@@ -117,19 +117,23 @@ class LifecycleTest extends SupervisorHarness {
     }
 
     @Test
-    void readinessIsCheckedAfterReadyToo() throws Exception {
+    void readinessIsCheckedAfterReadyTooAndFailingItStopsTheProcessForTheRestartPolicy() throws Exception {
+        // as in Process Compose: failure_threshold failures in a row stop the process; availability decides
         ProbeSpec probe = new ProbeSpec(new ProbeSpec.Exec("test ! -e sick", null), 0, 0.1, 1, 1, 1);
-        up(sh("svc", "sleep 1000").readinessProbe(probe).build());
-        awaitRunning("svc");
+        up(sh("svc", "sleep 1000").readinessProbe(probe)
+                .availability(new dev.pitstop.core.stack.Availability(dev.pitstop.core.stack.RestartPolicy.ALWAYS,
+                        0.2, 0)).build());
+        long first = awaitRunning("svc").pid();
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("svc").health() == Health.READY);
 
         Files.writeString(dir.resolve("sick"), "");
-        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("svc").health() == Health.NOT_READY);
+        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("svc").restarts() == 1);
         Files.delete(dir.resolve("sick"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(events(EventType.HEALTH_CHANGED, "svc").stream().map(e -> e.detail()).toList())
                         .containsSubsequence("Not Ready", "Ready", "Not Ready", "Ready"));
         assertThat(supervisor.status("svc").health()).isEqualTo(Health.READY);
+        assertThat(awaitRunning("svc").pid()).isNotEqualTo(first);
     }
 
     @Test

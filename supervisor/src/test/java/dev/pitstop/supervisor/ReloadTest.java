@@ -231,7 +231,7 @@ class ReloadTest extends SupervisorHarness {
     @Test
     void aDependentPendingOnAReloadedDependencyStartsOnceTheNewOneIsHealthy() throws Exception {
         up(sh("db", "exec sleep 1000").readinessProbe(new dev.pitstop.core.stack.ProbeSpec(
-                        new dev.pitstop.core.stack.ProbeSpec.Exec("test -f db.ready", null), 0, 0.05, 1, 1, 1)).build(),
+                        new dev.pitstop.core.stack.ProbeSpec.Exec("test -f db.ready", null), 0, 0.05, 1, 1, 1000)).build(),
                 sh("app", "exec sleep 1000").dependsOn("db", DependencyCondition.PROCESS_HEALTHY).build());
         awaitRunning("db");
         assertThat(supervisor.status("app").state()).isEqualTo(ProcessState.PENDING);

@@ -19,8 +19,8 @@ class RestartTest extends SupervisorHarness {
 
     @Test
     void onFailureRestartsUpToMaxRestartsWithExponentialBackoff() {
-        up(sh("crash", "echo crashing; exit 2").availability(new Availability(RestartPolicy.ON_FAILURE, 0.1, 3))
-                .build());
+        up(sh("crash", "echo crashing; exit 2")
+                .availability(new Availability(RestartPolicy.ON_FAILURE, 0.1, 3, false, false, true)).build());
 
         awaitState("crash", ProcessState.ERROR);
         await().atMost(Duration.ofSeconds(5)).until(() -> events(EventType.PROCESS_EXITED, "crash").size() == 4);
@@ -39,12 +39,31 @@ class RestartTest extends SupervisorHarness {
         // fails fast twice, then stays up past the reset window once, then fails fast again
         String script = "n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count;"
                 + " if [ $n -eq 3 ]; then sleep 0.6; fi; exit 1";
-        up(config, stack(sh("flaky", script).availability(new Availability(RestartPolicy.ALWAYS, 0.1, 5)).build()));
+        up(config, stack(sh("flaky", script)
+                .availability(new Availability(RestartPolicy.ALWAYS, 0.1, 5, false, false, true)).build()));
 
         awaitState("flaky", ProcessState.ERROR);
         List<String> delays = events(EventType.STATE_CHANGED, "flaky").stream().map(Event::detail)
                 .filter(d -> d.startsWith("Restarting")).map(d -> d.substring(d.lastIndexOf(" in ") + 4)).toList();
         assertThat(delays).containsExactly("100 ms", "200 ms", "300 ms", "100 ms", "200 ms");
+    }
+
+    @Test
+    void backoffSecondsIsAFixedDelayAsInProcessCompose() {
+        up(sh("crash", "exit 2").availability(new Availability(RestartPolicy.ON_FAILURE, 0.3, 3)).build());
+
+        awaitState("crash", ProcessState.ERROR);
+        assertThat(events(EventType.STATE_CHANGED, "crash").stream().map(Event::detail)
+                .filter(d -> d.startsWith("Restarting")).map(d -> d.substring(d.lastIndexOf(" in ") + 4)).toList())
+                .containsExactly("300 ms", "300 ms", "300 ms");
+    }
+
+    @Test
+    void aLongBackoffIsNotCapped() {
+        up(sh("crash", "exit 2").availability(new Availability(RestartPolicy.ON_FAILURE, 300, 0)).build());
+        awaitState("crash", ProcessState.RESTARTING);
+        assertThat(events(EventType.STATE_CHANGED, "crash")).extracting(Event::detail)
+                .contains("Restarting: exit code 2; restart 1 in 300000 ms");
     }
 
     @Test
@@ -62,34 +81,50 @@ class RestartTest extends SupervisorHarness {
     }
 
     @Test
-    void exitOnFailureBringsTheWholeStackDownOnceRestartsAreUsedUp() throws Exception {
+    void exitOnFailureNeverRestartsAndBringsTheWholeStackDownWithTheExitCode() throws Exception {
         up(sh("other", "sleep 1000").build(),
-                sh("fatal", "sleep 0.2; exit 1").availability(new Availability(RestartPolicy.EXIT_ON_FAILURE, 0.05, 1))
+                sh("fatal", "sleep 0.2; exit 42").availability(new Availability(RestartPolicy.EXIT_ON_FAILURE, 0.05, 1))
                         .build());
         long other = awaitRunning("other").pid();
 
         assertThat(supervisor.awaitDown(Duration.ofSeconds(20))).isTrue();
 
-        assertThat(supervisor.status("fatal").restarts()).isEqualTo(1);
+        assertThat(supervisor.exitCode()).isEqualTo(42);
+        assertThat(supervisor.status("fatal").restarts()).isZero();
         assertThat(supervisor.status("other").pid()).isZero();
         assertThat(ProcessHandle.of(other).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         awaitEvent(EventType.STACK_STOPPED, null);
     }
 
     @Test
-    void aFailingLivenessProbeRestartsEvenWithoutARestartPolicy() throws Exception {
-        ProbeSpec liveness = new ProbeSpec(new ProbeSpec.Exec("test ! -e dead", null), 0, 0.1, 1, 1, 2);
-        up(sh("svc", "sleep 1000").livenessProbe(liveness).build());
-        long first = awaitRunning("svc").pid();
+    void exitOnEndAndExitOnSkippedEndTheStackWithProcessComposesExitCodes() throws Exception {
+        up(sh("tests", "exit 130").successExitCodes(Set.of(0, 130))
+                .availability(new Availability(RestartPolicy.NO, 1, 0, true, false, false)).build(),
+                sh("server", "sleep 1000").build());
+        assertThat(supervisor.awaitDown(Duration.ofSeconds(20))).isTrue();
+        assertThat(supervisor.exitCode()).as("130 is a success exit code, so the stack ends with 0").isZero();
+    }
 
+    @Test
+    void aFailingLivenessProbeStopsTheProcessAndOnlyTheRestartPolicyRestartsIt() throws Exception {
+        // the finding: a failing liveness probe with restart "no" made 393 restarts in 6 s
+        ProbeSpec liveness = new ProbeSpec(new ProbeSpec.Exec("test ! -e dead", null), 0, 0.1, 1, 1, 1);
         Files.writeString(dir.resolve("dead"), "");
-        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("svc").restarts() == 1);
+        up(sh("norestart", "sleep 1000").livenessProbe(liveness).build(),
+                sh("always", "sleep 1000").livenessProbe(liveness)
+                        .availability(new Availability(RestartPolicy.ALWAYS, 0.5, 0)).build());
+
+        awaitState("norestart", ProcessState.ERROR);
+        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("always").restarts() >= 2);
         Files.delete(dir.resolve("dead"));
 
-        long second = awaitRunning("svc").pid();
-        assertThat(second).isNotEqualTo(first);
-        awaitEvent(EventType.WARNING, "svc");
-        assertThat(events(EventType.WARNING, "svc")).extracting(Event::detail)
+        assertThat(supervisor.status("norestart").restarts()).isZero();
+        assertThat(supervisor.status("norestart").pid()).isZero();
+        List<String> delays = events(EventType.STATE_CHANGED, "always").stream().map(Event::detail)
+                .filter(d -> d.startsWith("Restarting")).toList();
+        assertThat(delays).isNotEmpty().allSatisfy(d -> assertThat(d).endsWith(" in 500 ms"));
+        awaitRunning("always");
+        assertThat(events(EventType.WARNING, "norestart")).extracting(Event::detail)
                 .anyMatch(d -> d.startsWith("liveness probe failed"));
     }
 

@@ -83,8 +83,10 @@ public final class ForegroundStack {
             engine.stack().warnings().forEach(w -> out.println("warning: " + w));
             engine.up();
             out.println("stack up: " + engine.ps().size() + " processes, control socket " + control.socketPath());
-            while (!engine.awaitDown(Duration.ofMinutes(1))) {
-                // a foreground stack runs until it is brought down; each wait is bounded all the same
+            out.flush();
+            // as Process Compose's project, a foreground stack also ends once every process has ended
+            while (!engine.awaitDown(Duration.ofMillis(200)) && !engine.ended().isDone()) {
+                // each wait is bounded; the stack runs until it is brought down or has nothing left to run
             }
         } finally {
             try {
@@ -94,6 +96,6 @@ public final class ForegroundStack {
             }
             stop.run();
         }
-        return 0;
+        return engine.exitCode();
     }
 }

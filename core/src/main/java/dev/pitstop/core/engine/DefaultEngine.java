@@ -129,6 +129,16 @@ final class DefaultEngine implements Engine {
     }
 
     @Override
+    public int exitCode() {
+        return supervisor.exitCode();
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> ended() {
+        return supervisor.ended();
+    }
+
+    @Override
     public List<ProcessStatus> ps() {
         List<ProcessStatus> statuses = supervisor.ps();
         Stack current = stack;

@@ -7,6 +7,7 @@ import dev.pitstop.core.stack.Stack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the processes of one stack: dependency order, probes, restarts, logs, shutdown, reload.
@@ -69,6 +70,23 @@ public interface Supervisor extends AutoCloseable {
 
     /** Blocks until the stack is down (by {@link #down()} or {@code exit_on_failure}) or the timeout passes. */
     boolean awaitDown(Duration timeout) throws InterruptedException;
+
+    /**
+     * The exit code the stack ends with, as Process Compose computes it: the exit code of the process whose
+     * {@code exit_on_failure} or {@code exit_on_end} brought it down (0 when that code counts as a success),
+     * 1 after {@code exit_on_skipped}, else 0.
+     */
+    default int exitCode() {
+        return 0;
+    }
+
+    /**
+     * Completes once every process has ended (none running, starting, waiting for its dependencies or about
+     * to restart), which is when Process Compose's project ends. The stack is not brought down by it.
+     */
+    default CompletableFuture<Void> ended() {
+        return new CompletableFuture<>();
+    }
 
     @Override
     void close();
