@@ -57,8 +57,7 @@ class ProcessComposeCompatibilityTest {
             new Case("fixtures-code/process-compose-scale.yaml", Verdict.SAME, ""),
             new Case("fixtures-code/process-compose-shutdown-inorder.yaml", Verdict.SAME, ONLY_ITSELF),
             new Case("fixtures-code/process-compose-success-exit-codes.yaml", Verdict.SAME, ""),
-            new Case("fixtures-code/process-compose-success-exit-on-end.yaml", Verdict.DIFFERS,
-                    "exit_on_end is read but not acted on yet"),
+            new Case("fixtures-code/process-compose-success-exit-on-end.yaml", Verdict.SAME, ""),
             new Case("fixtures-code/process-compose-transitive-dep.yaml", Verdict.SAME, ONLY_ITSELF),
             new Case("fixtures-code/process-compose-with-extends.yaml", Verdict.SAME, ""),
             new Case("fixtures-code/process-compose-with-log.yaml", Verdict.SAME, ONLY_ITSELF),
@@ -94,9 +93,9 @@ class ProcessComposeCompatibilityTest {
             new Case("issues/issue_316/process-compose.yaml", Verdict.DIFFERS, "env_cmds are read but not run yet"),
             new Case("issues/issue_347/process-compose.yaml", Verdict.SAME, ""),
             new Case("issues/issue_362/process-compose.yaml", Verdict.SAME, ""),
-            new Case("issues/issue_400/process-compose.yaml", Verdict.DIFFERS, "exit_on_skipped is read but not acted on yet"),
+            new Case("issues/issue_400/process-compose.yaml", Verdict.SAME, ""),
             new Case("issues/issue_403/process-compose.yaml", Verdict.SAME, ONLY_ITSELF),
-            new Case("issues/issue_414/compose.yaml", Verdict.DIFFERS, "exit_on_end is read but not acted on yet"),
+            new Case("issues/issue_414/compose.yaml", Verdict.SAME, ""),
             new Case("issues/issue_420/compose.yaml", Verdict.DIFFERS, "log_configuration.disable_json"),
             new Case("issues/issue_427/process-compose.yaml", Verdict.DIFFERS, "is_foreground (needs a terminal)"),
             new Case("issues/issue_449/process-compose.yaml", Verdict.SAME, ""),
@@ -110,7 +109,7 @@ class ProcessComposeCompatibilityTest {
             new Case("issues/issue_84/process-compose.yaml", Verdict.SAME, ONLY_ITSELF));
 
     /** Keys the reader reads but nothing acts on yet; a file using one does not run as in Process Compose. */
-    private static final List<String> NOT_ACTED_ON = List.of("exit_on_end", "exit_on_skipped", "env_cmds");
+    private static final List<String> NOT_ACTED_ON = List.of("env_cmds");
 
     private static final Map<Verdict, List<String>> TALLY = new EnumMap<>(Verdict.class);
     private static Path root;

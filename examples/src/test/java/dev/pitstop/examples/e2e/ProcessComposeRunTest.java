@@ -33,8 +33,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProcessComposeRunTest {
     private static final Path FIXTURES = Path.of("..", "core", "src", "test", "resources", "process-compose");
 
-    /** A fixture and the end state of each process: {@code STATE} or {@code STATE:EXIT_CODE}. */
-    record Run(String file, Map<String, String> expected) {
+    /**
+     * A fixture, the end state of each process ({@code STATE} or {@code STATE:EXIT_CODE}) and the exit code the
+     * stack ends with.
+     */
+    record Run(String file, Map<String, String> expected, int stackExitCode) {
+        Run(String file, Map<String, String> expected) {
+            this(file, expected, 0);
+        }
+
         @Override
         public String toString() {
             return file;
@@ -56,6 +63,9 @@ class ProcessComposeRunTest {
         }
         return m;
     }
+
+    /** Waiting when the stack ended, or skipped just before: which one is a race in Process Compose too. */
+    private static final String NEVER_RAN = "Pending|Skipped";
 
     private static final String[] EIGHT = {"process1", "process2", "process3", "process4", "process5", "process6",
             "process7", "process8"};
@@ -79,7 +89,13 @@ class ProcessComposeRunTest {
                 new Run("fixtures-code/process-compose-multi-namespace.yaml", all("Completed:0", "foo", "bar", "baz")),
                 new Run("fixtures-code/process-compose-namespace-deps.yaml", all("Completed:0", "foo", "foo_helper", "bar")),
                 new Run("fixtures-code/process-compose-success-exit-codes.yaml",
-                        Map.of("allowed", "Completed:130", "control", "Completed:130")));
+                        Map.of("allowed", "Completed:130", "control", "Completed:130")),
+                // exit_on_failure: process8 exits 42, the project ends with 42 and the rest never run
+                new Run("fixtures-code/process-compose-chain-exit.yaml", with(all(NEVER_RAN, EIGHT),
+                        "process8", "Completed:42"), 42),
+                new Run("fixtures-code/process-compose-success-exit-on-end.yaml", Map.of("signal_exit", "Completed:130")),
+                new Run("fixtures/process-compose-dependent-on-failing-log-line.yml",
+                        Map.of("failer", "Completed:1", "oblivious", NEVER_RAN), 1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,11 +117,13 @@ class ProcessComposeRunTest {
             engine.up();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 engine.ps().stream().filter(p -> p.pid() > 0).forEach(p -> groups.add(p.pid()));
-                return engine.ps().stream().allMatch(p -> p.state().isTerminal());
+                return engine.ended().isDone() || engine.awaitDown(Duration.ZERO);
             });
             Map<String, String> actual = engine.ps().stream().collect(Collectors.toMap(ProcessStatus::name,
                     ProcessComposeRunTest::describe, (a, b) -> a, LinkedHashMap::new));
-            assertThat(actual).containsExactlyInAnyOrderEntriesOf(run.expected());
+            assertThat(actual).containsOnlyKeys(run.expected().keySet());
+            run.expected().forEach((name, state) -> assertThat(actual.get(name)).as(name).matches(state));
+            assertThat(engine.exitCode()).isEqualTo(run.stackExitCode());
         } finally {
             Teardown.downAndCheck(engine, groups);
         }
