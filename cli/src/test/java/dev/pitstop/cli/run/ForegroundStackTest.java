@@ -76,6 +76,19 @@ class ForegroundStackTest {
     }
 
     @Test
+    void upEndsWithTheExitCodeOfAnExitOnEndProcessOrWhenEveryProcessEnded() throws Exception {
+        Path ci = Files.writeString(dir.resolve("ci.yaml"), "processes:\n  server:\n    command: sleep 100\n"
+                + "  tests:\n    command: exit 3\n    depends_on: { server: {} }\n    availability: { exit_on_end: true }\n");
+        assertThat(new ForegroundStack(List.of(ci), dir.resolve("home")).run(new PrintWriter(new StringWriter())))
+                .isEqualTo(3);
+
+        Path once = Files.writeString(dir.resolve("once.yaml"), "processes:\n  a:\n    command: echo a\n"
+                + "  b:\n    command: exit 1\n");
+        assertThat(new ForegroundStack(List.of(once), dir.resolve("home")).run(new PrintWriter(new StringWriter())))
+                .as("every process ended: Process Compose's project completes with 0").isZero();
+    }
+
+    @Test
     void aBrokenStackFileStopsUpBeforeAnythingStarts() throws Exception {
         Path file = dir.resolve("pitstop.yaml");
         Files.writeString(file, "processes:\n  web:\n    comand: sleep 1\n");
