@@ -35,10 +35,11 @@ class RestartTest extends SupervisorHarness {
 
     @Test
     void backoffIsCappedAndResetsAfterTheProcessStayedUp() throws Exception {
-        SupervisorConfig config = FAST.withBackoff(Duration.ofMillis(300), Duration.ofMillis(400));
+        // a reset window far above a fast failure, even on a loaded machine
+        SupervisorConfig config = FAST.withBackoff(Duration.ofMillis(300), Duration.ofMillis(2000));
         // fails fast twice, then stays up past the reset window once, then fails fast again
         String script = "n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count;"
-                + " if [ $n -eq 3 ]; then sleep 0.6; fi; exit 1";
+                + " if [ $n -eq 3 ]; then sleep 2.5; fi; exit 1";
         up(config, stack(sh("flaky", script)
                 .availability(new Availability(RestartPolicy.ALWAYS, 0.1, 5, false, false, true)).build()));
 
