@@ -208,8 +208,9 @@ final class ManagedProcess {
         }
         if (ok) {
             r.ready.complete(null);
-        } else if (spec.readinessProbe() != null) {
-            // Process Compose stops a process whose readiness probe failed failure_threshold times in a row
+        } else if (spec.readinessProbe() != null && r.ready.isDone() && !r.ready.isCompletedExceptionally()) {
+            // as Process Compose, failure_threshold failures in a row stop the process; unlike it, only one that
+            // was ready once: until then the probe only says "not ready" (a reload's deadline, or the user, decides)
             sv.execute(() -> probeFailed(r, "readiness probe failed " + spec.readinessProbe().failureThreshold()
                     + " times in a row"));
         }
