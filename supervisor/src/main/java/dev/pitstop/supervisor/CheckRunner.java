@@ -20,10 +20,10 @@ final class CheckRunner {
     private static final int LAST_LINES = 10;
     private static final long REAP_SECONDS = 5;
 
-    private final Launcher launcher;
+    private final ChildLauncher launcher;
     private final Signals signals;
 
-    CheckRunner(Launcher launcher, Signals signals) {
+    CheckRunner(ChildLauncher launcher, Signals signals) {
         this.launcher = launcher;
         this.signals = signals;
     }

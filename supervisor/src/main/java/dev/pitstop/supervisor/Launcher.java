@@ -16,14 +16,7 @@ import java.util.Map;
  * the whole tree it forks can be signalled at once. A child of the JVM is not a group leader, so {@code setsid}
  * does not fork: the PID we get is the PID of the command.
  */
-final class Launcher {
-    /** Marks every process of one supervisor run (and, by inheritance, what it forks), see {@link Leftovers}. */
-    static final String RUN_ID = "PITSTOP_RUN_ID";
-    /** The name of the stack's process a child belongs to. */
-    static final String PROCESS_NAME = "PITSTOP_PROCESS";
-    /** Set for probes and shutdown commands, which are not part of the service itself. */
-    static final String HELPER = "PITSTOP_HELPER";
-
+final class Launcher implements ChildLauncher {
     private final String setsid;
     private final String runId;
     private final LaunchCheck check;
@@ -37,8 +30,8 @@ final class Launcher {
                 : Files.isExecutable(Path.of("/bin/setsid")) ? "/bin/setsid" : "setsid";
     }
 
-    /** Starts a supervised process with stdout and stderr merged into one pipe, if the launch check allows it. */
-    Process start(Stack stack, ProcessSpec spec) throws IOException {
+    @Override
+    public Process start(Stack stack, ProcessSpec spec) throws IOException {
         check.beforeLaunch(stack, spec);
         List<String> argv = spec.command() != null ? shell(stack, spec.command()) : prefixed(spec.entrypoint());
         ProcessBuilder pb = new ProcessBuilder(argv)
@@ -49,8 +42,8 @@ final class Launcher {
         return orphans.launch(pb::start);
     }
 
-    /** Starts a check command (a swap's preflight) after the launch check, its output going to {@code output}. */
-    Process startCheck(Stack stack, ProcessSpec owner, String command, Path output) throws IOException {
+    @Override
+    public Process startCheck(Stack stack, ProcessSpec owner, String command, Path output) throws IOException {
         check.beforeLaunch(stack, owner);
         ProcessBuilder pb = new ProcessBuilder(shell(stack, command))
                 .directory(existingFolder(workingDir(stack, owner)))
@@ -58,19 +51,19 @@ final class Launcher {
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         environment(pb, stack, owner);
-        pb.environment().put(HELPER, "1");
+        pb.environment().put(RunMarker.HELPER, "1");
         return orphans.launch(pb::start);
     }
 
-    /** Starts a helper command (exec probe, shutdown command) whose output nobody reads. */
-    Process startHelper(Stack stack, ProcessSpec owner, String command, Path workingDir) throws IOException {
+    @Override
+    public Process startHelper(Stack stack, ProcessSpec owner, String command, Path workingDir) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(shell(stack, command))
                 .directory(existingFolder(workingDir != null ? stack.directory().resolve(workingDir) : workingDir(stack, owner)))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         environment(pb, stack, owner);
-        pb.environment().put(HELPER, "1");
+        pb.environment().put(RunMarker.HELPER, "1");
         return orphans.launch(pb::start);
     }
 
@@ -103,7 +96,7 @@ final class Launcher {
         Map<String, String> env = pb.environment();
         env.putAll(stack.environment());
         env.putAll(owner.environment());
-        env.put(RUN_ID, runId);
-        env.put(PROCESS_NAME, owner.name());
+        env.put(RunMarker.RUN_ID, runId);
+        env.put(RunMarker.PROCESS_NAME, owner.name());
     }
 }

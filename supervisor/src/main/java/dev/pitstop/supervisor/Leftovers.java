@@ -47,8 +47,8 @@ final class Leftovers {
                 continue;
             }
             Map<String, String> env = proc.environ(s.pid());
-            if (previous.runId().equals(env.get(Launcher.RUN_ID))) {
-                found.put(s.pid(), new Found(env.getOrDefault(Launcher.PROCESS_NAME, "?"), s.pid(), s.pgrp(),
+            if (previous.runId().equals(env.get(RunMarker.RUN_ID))) {
+                found.put(s.pid(), new Found(env.getOrDefault(RunMarker.PROCESS_NAME, "?"), s.pid(), s.pgrp(),
                         proc.commandLine(s.pid())));
             }
         }

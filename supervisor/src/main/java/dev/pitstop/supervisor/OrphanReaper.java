@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes this JVM a child subreaper while the stack runs ({@link SubreaperFlag}), so that what a service forks and
  * abandons re-parents to us instead of init, and reaps those orphans: the JDK only waits for the children it
- * started. An orphan of this run (its environment carries our {@link Launcher#RUN_ID}) is watched through
+ * started. An orphan of this run (its environment carries our {@link RunMarker#RUN_ID}) is watched through
  * {@link ProcessHandle#onExit()} (a blocking {@code waitid(WNOWAIT)} in the JDK, no polling) and reaped with
  * {@code waitpid} when it exits. A sweep every {@link #SWEEP_SECONDS} s finds new orphans and reaps zombies of our
  * sessions that died before they were seen, and zombie children that outlived one sweep (the JDK reaps its own at
@@ -129,7 +129,7 @@ final class OrphanReaper implements AutoCloseable {
                     } else {
                         zombies.add(s.pid());
                     }
-                } else if (runId.equals(proc.environ(s.pid()).get(Launcher.RUN_ID))) {
+                } else if (runId.equals(proc.environ(s.pid()).get(RunMarker.RUN_ID))) {
                     watch(s);
                 }
             }

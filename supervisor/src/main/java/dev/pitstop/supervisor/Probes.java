@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 final class Probes {
     private final HttpClient http;
     private final AsynchronousChannelGroup sockets;
-    private final Launcher launcher;
+    private final ChildLauncher launcher;
     private final Signals signals;
 
-    Probes(HttpClient http, AsynchronousChannelGroup sockets, Launcher launcher, Signals signals) {
+    Probes(HttpClient http, AsynchronousChannelGroup sockets, ChildLauncher launcher, Signals signals) {
         this.http = http;
         this.sockets = sockets;
         this.launcher = launcher;

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code .pitstop/running.json}: which supervisor runs the stack and which processes it started, kept current as
  * runs start and end. When the supervisor is killed, the next {@code up} reads it to find what is still alive
  * ({@link Leftovers}). Writes are coalesced on {@code writer} and replace the file by a rename; a process started
- * in the moment before a write is still found through its {@link Launcher#RUN_ID} marker.
+ * in the moment before a write is still found through its {@link RunMarker#RUN_ID} marker.
  */
 final class RunLedger {
     private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Finds the processes of this supervisor run that left their process group (a grandchild that called
  * {@code setsid}, a daemon that forked away): they still carry the run's marker in their environment
- * ({@link Launcher#RUN_ID}), so a stop reaches them although a signal to the group does not.
+ * ({@link RunMarker#RUN_ID}), so a stop reaches them although a signal to the group does not.
  */
 final class Strays {
     private final ProcTable proc;
@@ -33,8 +33,8 @@ final class Strays {
             }
             Map<String, String> env = proc.environ(s.pid());
             boolean mine = name == null
-                    || name.equals(env.get(Launcher.PROCESS_NAME)) && !env.containsKey(Launcher.HELPER);
-            if (runId.equals(env.get(Launcher.RUN_ID)) && mine) {
+                    || name.equals(env.get(RunMarker.PROCESS_NAME)) && !env.containsKey(RunMarker.HELPER);
+            if (runId.equals(env.get(RunMarker.RUN_ID)) && mine) {
                 found.add(s);
             }
         }

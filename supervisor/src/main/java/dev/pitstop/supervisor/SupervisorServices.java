@@ -28,7 +28,7 @@ final class SupervisorServices implements AutoCloseable {
     final AsynchronousChannelGroup sockets;
     final ProcTable proc = new ProcTable();
     final Signals signals;
-    final Launcher launcher;
+    final ChildLauncher launcher;
     final GroupReaper reaper;
     final GroupStopper stopper;
     final OrphanReaper orphans;
