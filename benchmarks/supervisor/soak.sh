@@ -38,7 +38,7 @@ zombies() { ps -o stat= --ppid "$PID" | grep -c '^Z' || true; }
 marked() { # living processes that carry this run's marker
   local n=0
   for e in /proc/[0-9]*/environ; do
-    if tr '\0' '\n' < "$e" 2>/dev/null | grep -qx "PITSTOP_RUN_ID=$RUN_ID"; then
+    if grep -qxz "PITSTOP_RUN_ID=$RUN_ID" "$e" 2>/dev/null; then
       [ "$(awk '{print $3}' "${e%/environ}/stat" 2>/dev/null)" = Z ] || n=$((n + 1))
     fi
   done

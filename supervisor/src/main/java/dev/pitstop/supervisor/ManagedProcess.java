@@ -158,12 +158,13 @@ final class ManagedProcess {
             setHealth(Health.NOT_READY);
         }
         machine.to(ProcessState.RUNNING, "pid " + r.pid + why);
+        // before the pump starts: a ready line printed at once must find its listener
+        readinessRun = readiness.start(r, ok -> readiness(r, ok));
+        r.add(readinessRun);
         NamedThreads.named("pitstop-pump-" + name(), new LinePump(process.getInputStream(),
                 sv.config.maxLineLength(), line -> onLine(r, line), log::flush, () -> r.pumped.complete(null),
                 sv.scheduler)).start();
         process.onExit().whenCompleteAsync((p, e) -> onExit(r), sv.workers);
-        readinessRun = readiness.start(r, ok -> readiness(r, ok));
-        r.add(readinessRun);
         if (spec.livenessProbe() != null) {
             ProbeRunner liveness = new ProbeRunner(spec.livenessProbe(),
                     sv.probes.create(host.stack(), spec, spec.livenessProbe().action()), sv.scheduler, null, ok -> {
