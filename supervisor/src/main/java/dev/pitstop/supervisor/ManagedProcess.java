@@ -373,7 +373,7 @@ final class ManagedProcess {
             r.stopping = new CompletableFuture<>();
             machine.to(ProcessState.TERMINATING, "pid " + r.shownPid());
         }
-        new Shutdown(spec, host.stack(), sv, log).run(r);
+        new Shutdown(spec, host.stack(), sv, log).run(r, host.stopping());
         return r.stopping;
     }
 

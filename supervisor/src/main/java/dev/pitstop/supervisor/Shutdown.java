@@ -31,11 +31,18 @@ final class Shutdown {
         this.log = log;
     }
 
-    void run(Run r) {
+    /**
+     * @param stackGoingDown {@code down()} stops every process: then what left a group is found once, by the final
+     *                       sweep of {@code down()}, not by one scan of {@code /proc} per process (500 processes
+     *                       would cost 500 scans), except for an {@code is_daemon} process, whose daemon is the
+     *                       service and gets its signal and grace period
+     */
+    void run(Run r, boolean stackGoingDown) {
+        boolean scan = !stackGoingDown || spec.daemon();
         ShutdownSpec s = spec.shutdown();
         long grace = StopDeadline.of(s).grace().toMillis();
         // found before the group is asked: what left the group (setsid) is asked alike, or killed with it
-        List<ProcTable.Stat> strays = sv.strays.of(spec.name(), Set.of(r.pid));
+        List<ProcTable.Stat> strays = scan ? sv.strays.of(spec.name(), Set.of(r.pid)) : List.of();
         strays.forEach(sv.orphans::watch);
         boolean asked = askToStop(r, s, grace);
         int straySignal = asked || s.parentOnly() ? 0 : signalOf(s);
@@ -53,11 +60,14 @@ final class Shutdown {
                 })
                 .thenCompose(exited -> sv.reaper.awaitEmpty(r.pid, StopDeadline.AFTER_KILL))
                 .thenApply(empty -> {
-                    sv.orphans.sweep(); // members whose parent died first are our zombies now
+                    if (scan) {
+                        sv.orphans.sweep(); // members whose parent died first are our zombies now
+                    }
                     return empty;
                 });
         groupGone.thenCombine(straysGone, Boolean::logicalAnd)
-                .thenCompose(empty -> killLateStrays(r).thenApply(late -> empty && late))
+                .thenCompose(empty -> scan ? killLateStrays(r).thenApply(late -> empty && late)
+                        : CompletableFuture.completedFuture(empty))
                 .whenComplete((empty, e) -> {
                     if (e != null || !Boolean.TRUE.equals(empty)) {
                         LOG.warn("process group {} of {} is not empty after SIGKILL", r.pid, spec.name(), e);
