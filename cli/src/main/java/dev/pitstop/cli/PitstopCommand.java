@@ -16,6 +16,7 @@ import dev.pitstop.cli.command.SnapshotCommand;
 import dev.pitstop.cli.command.StackCommand;
 import dev.pitstop.cli.command.Subcommand;
 import dev.pitstop.cli.command.TrustCommand;
+import dev.pitstop.cli.command.UiCommand;
 import dev.pitstop.cli.command.UpCommand;
 import dev.pitstop.cli.help.CompletionCommand;
 import dev.pitstop.cli.help.HelpCommand;
@@ -42,7 +43,7 @@ public final class PitstopCommand implements Callable<Integer> {
      * map of constructor references, which would spin up one lambda class per command on every run.
      */
     static final List<String> SUBCOMMANDS = List.of("up", "ps", "logs", "reload", "restart", "start", "stop",
-            "apply", "events", "down", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
+            "apply", "events", "down", "ui", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
             "update", "outdated", "store", "keygen", "trust", "self", "help", "completion", "manpages", "process",
             "project", "config", "attach", "version");
 
@@ -101,6 +102,7 @@ public final class PitstopCommand implements Callable<Integer> {
             case "apply" -> StackCommand.apply(root);
             case "events" -> FollowCommand.events(root);
             case "down" -> StackCommand.down(root);
+            case "ui" -> new UiCommand(root);
             case "install" -> new InstallCommand(root);
             case "rollback" -> new RollbackCommand(root);
             case "manifest" -> Groups.manifest(root);

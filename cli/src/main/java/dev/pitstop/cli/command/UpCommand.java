@@ -7,6 +7,7 @@ import dev.pitstop.cli.run.DryRun;
 import dev.pitstop.cli.run.ForegroundStack;
 import dev.pitstop.core.stack.StackReader;
 import java.nio.file.Files;
+import dev.pitstop.core.PitstopException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
     private final OptionSpec file;
     private final OptionSpec detach;
     private final OptionSpec dryRun;
+    private final OptionSpec ui;
+    private final DashboardOptions dashboard;
 
     public UpCommand(PitstopCommand root) {
         this.root = root;
@@ -35,6 +38,8 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
                 "-d", "--detach");
         this.dryRun = Specs.flag(spec, "Read and check the stack file(s), print what would run, start nothing "
                 + "(exit code 1 on an error), as Process Compose's --dry-run.", "--dry-run");
+        this.ui = Specs.flag(spec, "Serve the live web dashboard too, and print its URL (see pitstop ui).", "--ui");
+        this.dashboard = new DashboardOptions(spec, "--ui-host", "--ui-port");
     }
 
     @Override
@@ -51,9 +56,17 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
             return new DryRun(files, root.home()).run(spec.commandLine().getOut());
         }
         if (Specs.isSet(detach)) {
+            if (Specs.isSet(ui)) {
+                throw new PitstopException("--ui runs with the stack in the foreground; for a stack started with -d, "
+                        + "run pitstop ui");
+            }
             return new Detacher(location, files, root.verbose(), root.home()).detach(spec.commandLine().getOut());
         }
-        return new ForegroundStack(files, root.home()).run(spec.commandLine().getOut());
+        ForegroundStack stack = new ForegroundStack(files, root.home());
+        if (Specs.isSet(ui)) {
+            stack.dashboard(dashboard.settings(location.stateDir(), root.workDir()));
+        }
+        return stack.run(spec.commandLine().getOut());
     }
 
     /**

@@ -7,13 +7,17 @@ import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.cli.text.CliText;
+import dev.pitstop.cli.ui.DashboardSettings;
 import dev.pitstop.control.ControlServer;
+import dev.pitstop.control.LocalControl;
+import dev.pitstop.ui.Dashboard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code pitstop up} in the foreground: builds the engine through Guice, opens the control socket, starts
@@ -24,6 +28,7 @@ public final class ForegroundStack {
     private final List<Path> stackFiles;
     private final Path home;
     private final List<Module> overrides;
+    private DashboardSettings dashboard;
 
     public ForegroundStack(Path stackFile) {
         this(List.of(stackFile), null, List.of());
@@ -50,6 +55,12 @@ public final class ForegroundStack {
         this.overrides = overrides;
     }
 
+    /** Serves the live dashboard over this engine too, from before the stack starts until it is down. */
+    public ForegroundStack dashboard(DashboardSettings settings) {
+        this.dashboard = settings;
+        return this;
+    }
+
     public int run(PrintWriter out) throws InterruptedException {
         EngineFactory factory;
         // the hook below stops the control server too, so the engine's own hook is not wanted
@@ -65,11 +76,16 @@ public final class ForegroundStack {
         Engine engine = factory.open(stackFiles);
         ControlServer control = new ControlServer(engine, engine.stack().stateDir(), new CliText(Clock.systemUTC()));
         AtomicBoolean stopped = new AtomicBoolean();
+        AtomicReference<Dashboard> ui = new AtomicReference<>();
         Runnable stop = () -> {
             if (stopped.compareAndSet(false, true)) {
                 try {
                     engine.down();
                 } finally {
+                    Dashboard served = ui.get();
+                    if (served != null) {
+                        served.close();
+                    }
                     control.close();
                     engine.close();
                 }
@@ -81,6 +97,9 @@ public final class ForegroundStack {
             Runtime.getRuntime().addShutdownHook(hook);
             // what the reader ignored, one line each with its place, before anything starts
             engine.stack().warnings().forEach(w -> out.println("warning: " + w));
+            if (dashboard != null) {
+                ui.set(dashboard.start(new LocalControl(engine), out));
+            }
             engine.up();
             out.println("stack up: " + engine.ps().size() + " processes, control socket " + control.socketPath());
             out.flush();
