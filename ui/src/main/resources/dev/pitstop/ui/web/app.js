@@ -16,7 +16,7 @@ function h(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : String(c));
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : String(c));
   return el;
 }
 
@@ -93,12 +93,14 @@ function openProcess(name) {
   state.logSource?.close();
   state.logSource = null;
   state.process = name;
+  state.action = null;
   state.paused = false;
   state.held = [];
   $('#log-pause').setAttribute('aria-pressed', 'false');
   $('#log-pause').textContent = 'Pause';
   $('#log-paused').textContent = '';
   $('#action-progress').hidden = true;
+  $('#log-filter').value = '';
   if (!name) return;
   $('#process-title').textContent = name;
   $('#log').replaceChildren();
@@ -112,13 +114,13 @@ function openProcess(name) {
 function renderProcessSummary() {
   const p = state.stack?.processes.find((x) => x.name === state.process);
   if (!p) { $('#process-summary').textContent = ''; return; }
-  $('#process-summary').replaceChildren(
+  $('#process-summary').replaceChildren(h('span', {},
     h('span', { class: cls('state', p.state), id: 'process-state' }, p.state), ' · ',
     h('span', { class: cls('health', p.health) }, p.health), ' · PID ',
     h('span', { id: 'process-pid' }, p.pid > 0 ? p.pid : '–'), ` · up ${duration(p.uptimeSeconds) || '–'}`,
     ` · ${p.restarts} restarts`, p.exitCode !== null ? ` · exit ${p.exitCode}` : '',
     p.cpuPercent !== null ? ` · CPU ${cpu(p.cpuPercent)}` : '', p.rssBytes !== null ? ` · RSS ${bytes(p.rssBytes)}` : '',
-    p.binary ? [' · ', binaryCell(p.binary)] : null);
+    p.binary ? [' · ', binaryCell(p.binary)] : null));
 }
 
 function addLogLines(lines) {
@@ -169,7 +171,7 @@ async function act(action) {
   } catch (e) {
     result(`${action} refused: ${e.message}`, false);
   } finally {
-    state.action = null;
+    // state.action stays: the events of this action may arrive after its answer, and still belong here
     buttons.forEach((b) => { b.disabled = false; });
   }
 }
