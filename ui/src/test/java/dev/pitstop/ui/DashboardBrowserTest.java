@@ -158,10 +158,10 @@ class DashboardBrowserTest {
     void theTimelineFiltersAndTheReportsAreListed() throws Exception {
         open("#/events");
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "stack starting"));
+        HeadlessChromium.screenshot(browser, "events");
         browser.findElement(By.id("events-filter")).sendKeys("talker");
         waitFor().until(d -> d.findElements(By.cssSelector("#events li")).stream()
                 .allMatch(li -> li.getText().contains("talker")));
-        HeadlessChromium.screenshot(browser, "events");
         open("#/reports");
         WebElement report = waitFor().until(ExpectedConditions.elementToBeClickable(By.linkText("2026-11-29T12-00-00Z.md")));
         report.click();
