@@ -44,6 +44,7 @@ done
 for mode in plain ui watched; do
   for _ in $(seq 1 300); do [[ -S "$work/$mode/.pitstop/pitstop.sock" ]] && break; sleep 0.1; done
 done
+for _ in $(seq 1 300); do grep -q 'http://' "$work/watched/out.txt" && break; sleep 0.1; done
 url="$(grep -o 'http://[^ ]*' "$work/watched/out.txt")"
 base="${url%%/?token=*}"
 token="${url##*token=}"

@@ -22,6 +22,10 @@ final class HeadlessChromium {
     private HeadlessChromium() {}
 
     static ChromeDriver start(Path profile, int width, int height) {
+        if (!java.nio.file.Files.isExecutable(CHROMIUM) || !java.nio.file.Files.isExecutable(DRIVER)) {
+            throw new IllegalStateException("the dashboard's browser tests need Debian's chromium and chromium-driver "
+                    + "(" + CHROMIUM + ", " + DRIVER + "): apt-get install chromium chromium-driver, as .ci/run does");
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -281,7 +281,8 @@ async function rollback(name, version) {
   $('#binaries-status').textContent = `rolling ${name} back to ${version.version}…`;
   try {
     const out = await post(`/api/binaries/${encodeURIComponent(name)}/rollback?to=${version.sha256}`);
-    $('#binaries-status').textContent = out.ok ? `${name}: ${out.from} → ${out.to}` : `${name}: ${out.error}`;
+    $('#binaries-status').replaceChildren(out.ok ? `${name}: ${out.from} → ${out.to}` : `${name}: ${out.error}`,
+      ...(out.lastLogLines ?? []).map((l) => [h('br'), h('code', {}, l)]).flat());
   } catch (e) {
     $('#binaries-status').textContent = `rollback refused: ${e.message}`;
   }
