@@ -85,8 +85,8 @@ final class Routes extends Handler.Wrapper {
                     return notFound(response, callback);
             }
         }
-        if (first.equals("reports") && p.size() == 2) {
-            return reports.read(p.get(1))
+        if (first.equals("reports") && p.size() >= 2) {
+            return reports.read(String.join("/", p.subList(1, p.size())))
                     .map(text -> Replies.send(response, callback, 200, "text/plain; charset=utf-8", text))
                     .orElseGet(() -> notFound(response, callback));
         }

@@ -163,7 +163,7 @@ class DashboardBrowserTest {
         waitFor().until(d -> d.findElements(By.cssSelector("#events li")).stream()
                 .allMatch(li -> li.getText().contains("talker")));
         open("#/reports");
-        WebElement report = waitFor().until(ExpectedConditions.elementToBeClickable(By.linkText("2026-11-29T12-00-00Z.md")));
+        WebElement report = waitFor().until(ExpectedConditions.elementToBeClickable(By.linkText("drill-20261129T120000Z/report.md")));
         report.click();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("report"), "reload s: 0 lost"));
     }

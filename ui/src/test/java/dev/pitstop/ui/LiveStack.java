@@ -33,8 +33,8 @@ final class LiveStack implements AutoCloseable {
         this.dir = dir;
         Files.copy(Path.of("/bin/sleep"), dir.resolve("sleep1"), StandardCopyOption.COPY_ATTRIBUTES);
         Files.writeString(dir.resolve("input.log"), "first line\n");
-        Files.createDirectories(dir.resolve(".pitstop/drill"));
-        Files.writeString(dir.resolve(".pitstop/drill/2026-11-29T12-00-00Z.md"), "# Drill\n\nreload s: 0 lost\n");
+        Path report = Files.createDirectories(dir.resolve(".pitstop/drill/drill-20261129T120000Z"));
+        Files.writeString(report.resolve("report.md"), "# Drill\n\nreload s: 0 lost\n");
         try (var yaml = LiveStack.class.getResourceAsStream("/live-stack/pitstop.yaml")) {
             Files.copy(yaml, dir.resolve("pitstop.yaml"));
         }

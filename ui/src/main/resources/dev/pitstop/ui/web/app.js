@@ -311,7 +311,7 @@ async function loadReports() {
 
 async function showReport(name) {
   const pre = $('#report');
-  pre.textContent = await api(`/api/reports/${encodeURIComponent(name)}`);
+  pre.textContent = await api(`/api/reports/${name.split('/').map(encodeURIComponent).join('/')}`);
   pre.hidden = false;
   pre.focus();
 }
