@@ -12,7 +12,7 @@ final class Keys {
 
     static final Set<String> TOP = Set.of("version", "processes", "environment", "log_location", "shell",
             "ordered_shutdown", "is_strict", "disable_env_expansion", "binaries", "vars", "extends", "env_cmds",
-            "name");
+            "name", "drill");
     static final Set<String> TOP_PC_ONLY = Set.of("log_configuration", "log_format", "mcp_server");
 
     /**

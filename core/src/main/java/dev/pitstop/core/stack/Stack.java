@@ -18,10 +18,12 @@ import java.util.Map;
  *              them again gives the same stack
  * @param envCommands Process Compose's {@code env_cmds}: variable name → shell command whose trimmed
  *                    output is added to the stack's environment when the stack starts
+ * @param drill the {@code drill:} section ({@link DrillSpec#NONE} when absent)
  */
 public record Stack(Path file, Map<String, ProcessSpec> processes, Map<String, BinarySpec> binaries,
                     Map<String, String> environment, Path logLocation, List<String> shell, boolean orderedShutdown,
-                    boolean strict, List<String> warnings, List<Path> files, Map<String, String> envCommands) {
+                    boolean strict, List<String> warnings, List<Path> files, Map<String, String> envCommands,
+                    DrillSpec drill) {
 
     public static final List<String> DEFAULT_SHELL = List.of("bash", "-c");
 
@@ -33,12 +35,21 @@ public record Stack(Path file, Map<String, ProcessSpec> processes, Map<String, B
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         files = files == null || files.isEmpty() ? (file == null ? List.of() : List.of(file)) : List.copyOf(files);
         envCommands = envCommands == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(envCommands));
+        drill = drill == null ? DrillSpec.NONE : drill;
+    }
+
+    public Stack(Path file, Map<String, ProcessSpec> processes, Map<String, BinarySpec> binaries,
+                 Map<String, String> environment, Path logLocation, List<String> shell, boolean orderedShutdown,
+                 boolean strict, List<String> warnings, List<Path> files, Map<String, String> envCommands) {
+        this(file, processes, binaries, environment, logLocation, shell, orderedShutdown, strict, warnings, files,
+                envCommands, null);
     }
 
     public Stack(Path file, Map<String, ProcessSpec> processes, Map<String, BinarySpec> binaries,
                  Map<String, String> environment, Path logLocation, List<String> shell, boolean orderedShutdown,
                  boolean strict, List<String> warnings) {
-        this(file, processes, binaries, environment, logLocation, shell, orderedShutdown, strict, warnings, null, null);
+        this(file, processes, binaries, environment, logLocation, shell, orderedShutdown, strict, warnings, null, null,
+                null);
     }
 
     /** A stack assembled in code, with defaults for everything but its processes. */

@@ -68,7 +68,7 @@ final class StackParser {
 
         return new Stack(doc.file(), Replicas.expand(parsed), binaries, environment,
                 log == null ? null : ctx.resolve(log), shell, orderedShutdown, strict,
-                ctx.warnings(), files, envCommands);
+                ctx.warnings(), files, envCommands, new DrillParser(ctx).parse(root.get("drill")));
     }
 
     private static Map<String, String> dotEnv(Path directory) {
