@@ -2,6 +2,7 @@ package dev.pitstop.cli;
 
 import dev.pitstop.cli.command.ActionCommand;
 import dev.pitstop.cli.command.DiffCommand;
+import dev.pitstop.cli.command.DrillCommand;
 import dev.pitstop.cli.command.EngineCommand;
 import dev.pitstop.cli.command.FetchCommand;
 import dev.pitstop.cli.command.FollowCommand;
@@ -46,6 +47,9 @@ public final class PitstopCommand implements Callable<Integer> {
             "apply", "events", "down", "ui", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
             "update", "outdated", "store", "keygen", "trust", "self", "help", "completion", "manpages", "process",
             "project", "config", "attach", "version");
+            "apply", "events", "down", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
+            "update", "outdated", "store", "keygen", "trust", "drill", "self", "help", "completion", "manpages",
+            "process", "project", "config", "attach", "version");
 
     /** Commands that read the whole model (help, completion scripts, man pages): every subcommand is built. */
     static final List<String> WHOLE_MODEL = List.of("help", "completion", "manpages");
@@ -115,6 +119,7 @@ public final class PitstopCommand implements Callable<Integer> {
             case "store" -> Groups.store(root);
             case "keygen" -> new KeygenCommand(root);
             case "trust" -> new TrustCommand(root);
+            case "drill" -> new DrillCommand(root);
             case "self" -> SelfCommand.group(root);
             case "help" -> new HelpCommand();
             case "completion" -> new CompletionCommand();

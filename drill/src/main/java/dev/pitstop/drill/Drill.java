@@ -92,9 +92,11 @@ public final class Drill {
             if (options.has(Phase.PARALLEL)) {
                 ParallelPhase parallel = new ParallelPhase(ctx);
                 phases.add(run("parallel", parallel::run));
-                figures.put("parallel", Map.of("rounds", parallel.roundMs().size(),
-                        "p50_ms", Stats.percentile(parallel.roundMs(), 50),
-                        "p95_ms", Stats.percentile(parallel.roundMs(), 95)));
+                Map<String, Object> rounds = new LinkedHashMap<>();
+                rounds.put("rounds", parallel.roundMs().size());
+                rounds.put("p50_ms", Stats.percentile(parallel.roundMs(), 50));
+                rounds.put("p95_ms", Stats.percentile(parallel.roundMs(), 95));
+                figures.put("parallel", rounds);
             }
             if (options.has(Phase.CASCADE)) {
                 phases.add(run("cascade", phase -> new CascadePhase(ctx).run(phase)));

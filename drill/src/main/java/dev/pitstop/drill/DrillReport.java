@@ -19,7 +19,7 @@ public record DrillReport(String stack, Instant startedAt, Instant finishedAt, L
     public DrillReport {
         phases = List.copyOf(phases);
         snapshotDiff = List.copyOf(snapshotDiff);
-        figures = Map.copyOf(figures);
+        figures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figures));
     }
 
     public boolean ok() {

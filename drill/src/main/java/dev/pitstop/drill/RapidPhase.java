@@ -6,6 +6,7 @@ import dev.pitstop.drill.host.ProcTable;
 import dev.pitstop.drill.host.Usage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -37,9 +38,13 @@ final class RapidPhase {
     }
 
     Map<String, Object> figures() {
-        return Map.of("reloads", times.size() + failures, "failures", failures,
-                "p50_ms", Stats.percentile(times, 50), "p95_ms", Stats.percentile(times, 95),
-                "max_ms", times.stream().mapToLong(Long::longValue).max().orElse(0));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("reloads", times.size() + failures);
+        figures.put("failures", failures);
+        figures.put("p50_ms", Stats.percentile(times, 50));
+        figures.put("p95_ms", Stats.percentile(times, 95));
+        figures.put("max_ms", times.stream().mapToLong(Long::longValue).max().orElse(0));
+        return figures;
     }
 
     void run(PhaseRecorder phase) {
