@@ -3,6 +3,7 @@ package dev.pitstop.examples.drill;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamOptions;
 import io.nats.client.PublishOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import io.nats.client.JetStreamOptions;
 
 /**
  * Publishes numbered orders to JetStream and waits for each ack; an order without an ack is sent again under the
  * same message id, so a server restart loses nothing and stores nothing twice. With a third argument it writes the
- * last acknowledged number there when it stops (the drill's {@code inject}).
+ * last acknowledged number there when it stops (the drill's {@code inject}), and prints the longest time it waited
+ * between two acks.
  * Usage: {@code Publisher NATS_URL SUBJECT [ACKED_FILE]}
  */
 public final class Publisher {
     private static volatile long acked;
+    private static volatile long maxGapMs;
 
     private Publisher() {}
 
@@ -34,11 +36,15 @@ public final class Publisher {
         JetStream js = nc.jetStream(JetStreamOptions.builder().requestTimeout(Duration.ofSeconds(2)).build());
         String run = Long.toString(ProcessHandle.current().pid());
         System.out.println("publisher connected to " + args[0]);
+        long lastAck = System.nanoTime();
         for (long n = 1; ; ) {
             try {
                 js.publish(subject, Long.toString(n).getBytes(StandardCharsets.US_ASCII),
                         PublishOptions.builder().messageId(run + "-" + n).build());
                 acked = n;
+                long now = System.nanoTime();
+                maxGapMs = Math.max(maxGapMs, (now - lastAck) / 1_000_000);
+                lastAck = now;
                 if (n % 100 == 0) {
                     System.out.println("published " + n);
                 }
@@ -51,6 +57,7 @@ public final class Publisher {
     }
 
     private static void writeAcked(Path file) {
+        System.out.println("publisher stopped: acked " + acked + ", max gap " + maxGapMs + " ms");
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, Long.toString(acked));
