@@ -1,5 +1,6 @@
 package dev.pitstop.drill;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pitstop.control.Verified;
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +23,12 @@ public record DrillReport(String stack, Instant startedAt, Instant finishedAt, L
         figures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figures));
     }
 
+    @JsonProperty("ok")
     public boolean ok() {
         return phases.stream().allMatch(PhaseResult::ok);
     }
 
+    @JsonProperty("failedChecks")
     public long failedChecks() {
         return phases.stream().flatMap(p -> p.steps().stream()).flatMap(s -> s.checks().stream())
                 .filter(c -> !c.ok()).count();
@@ -37,6 +40,7 @@ public record DrillReport(String stack, Instant startedAt, Instant finishedAt, L
             steps = List.copyOf(steps);
         }
 
+        @JsonProperty("ok")
         public boolean ok() {
             return steps.stream().allMatch(StepResult::ok);
         }
@@ -49,6 +53,7 @@ public record DrillReport(String stack, Instant startedAt, Instant finishedAt, L
             facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
         }
 
+        @JsonProperty("ok")
         public boolean ok() {
             return checks.stream().allMatch(Check::ok);
         }

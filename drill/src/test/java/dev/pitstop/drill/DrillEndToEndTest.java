@@ -48,6 +48,7 @@ class DrillEndToEndTest {
                 "nats: wrong CPU architecture", "nats: exits at once", "nats: never ready");
         StepResult single = phase(report, "single").steps().get(0);
         assertThat(single.facts()).containsKeys("old_pid", "new_pid", "sha256_before", "sha256_after", "ready_ms");
+        assertThat(single.checks()).extracting(DrillReport.Check::name).contains("runs the current version of nats");
         assertThat(report.figures().get("integrity")).containsEntry("lost", 0L).containsEntry("duplicated", 0L);
         assertThat((Long) report.figures().get("integrity").get("acked")).isPositive();
         assertThat(report.verifyBefore().ok()).isTrue();

@@ -32,6 +32,10 @@ class ReportFilesTest {
         }
         JsonNode json = new ObjectMapper().readTree(written.resolve("report.json").toFile());
         assertThat(json.get("stack").asText()).isEqualTo("/srv/stack/pitstop.yaml");
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        assertThat(json.get("failedChecks").asLong()).isEqualTo(1);
+        assertThat(json.get("phases").get(0).get("ok").asBoolean()).isTrue();
+        assertThat(json.get("phases").get(1).get("steps").get(0).get("ok").asBoolean()).isFalse();
         assertThat(json.get("phases")).hasSize(3);
         assertThat(json.get("figures").get("rapid").get("p50_ms").asLong()).isEqualTo(390);
         String md = Files.readString(written.resolve("report.md"));
