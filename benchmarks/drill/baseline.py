@@ -9,6 +9,9 @@ Usage: baseline.py ROUNDS PARALLEL READY_LINE -- COMMAND...
   COMMAND may contain {i}: the server's index, or the index-th entry of $BASELINE_VALUES (comma-separated)
   With $BASELINE_GO set to a path, the first kill waits (at most 120 s) until that file exists: a client that must
   be connected first (the JetStream publisher) creates it.
+  With $BASELINE_ACKED set to a file holding a count (the example publisher's acked file), each restart is
+  followed by a wait (at most 15 s) until the count grows: the publisher got an ack through again, as the drill
+  waits for its own publisher. ack_again_p50_ms/p95_ms are measured from ready to that ack.
 Prints one JSON object: reloads, failures, p50_ms, p95_ms, max_ms, zombies_after, children_after.
 """
 import json
@@ -58,6 +61,14 @@ def percentile(values, pct):
     return s[rank - 1]
 
 
+def read_count(path):
+    try:
+        with open(path) as f:
+            return int(f.read().strip() or 0)
+    except (OSError, ValueError):
+        return 0
+
+
 def zombies_and_children():
     me = str(os.getpid())
     children = zombies = 0
@@ -85,6 +96,7 @@ def main():
     while go and not os.path.exists(go) and time.monotonic() < deadline:
         time.sleep(0.05)
     times, failures = [], 0
+    acked_file, ack_again = os.environ.get("BASELINE_ACKED"), []
     for _ in range(rounds):
         t0 = time.monotonic()
         for p in procs:
@@ -104,12 +116,19 @@ def main():
                 stop(p)
             procs = [start(a, ready_line) for a in argvs]
         times.append((time.monotonic() - t0) * 1000)
+        if acked_file:
+            before, t1 = read_count(acked_file), time.monotonic()
+            while read_count(acked_file) <= before and time.monotonic() - t1 < 15:
+                time.sleep(0.005)
+            ack_again.append((time.monotonic() - t1) * 1000)
     zombies, children = zombies_and_children()
     for p in procs:
         stop(p)
     print(json.dumps({"reloads": rounds, "failures": failures, "p50_ms": round(percentile(times, 50), 1),
                       "p95_ms": round(percentile(times, 95), 1), "max_ms": round(max(times), 1),
-                      "zombies_after": zombies, "children_after": children}))
+                      "zombies_after": zombies, "children_after": children,
+                      **({"ack_again_p50_ms": round(percentile(ack_again, 50), 1),
+                          "ack_again_p95_ms": round(percentile(ack_again, 95), 1)} if acked_file else {})}))
 
 
 if __name__ == "__main__":

@@ -58,13 +58,13 @@ YAML
 drill "$D" --phases rapid,integrity --rounds "$N_NATS"
 PITSTOP_NATS=$(figures "$D/reports")
 B=$WORK/nats-baseline; mkdir -p "$B"; P=$(free_port)
-BASELINE_GO=$B/go python3 benchmarks/drill/baseline.py "$N_NATS" 1 "Server is ready" \
+BASELINE_GO=$B/go BASELINE_ACKED=$B/acked python3 benchmarks/drill/baseline.py "$N_NATS" 1 "Server is ready" \
   -- "$NATS_BIN" -a 127.0.0.1 -p "$P" -js -sd "$B/js" > "$B/baseline.json" &
 base=$!
 until (exec 3<>"/dev/tcp/127.0.0.1/$P") 2>/dev/null; do sleep 0.05; done
 java -cp "$CP" dev.pitstop.examples.drill.Publisher "nats://127.0.0.1:$P" orders.soak "$B/acked" > "$B/publisher.out" 2>&1 &
 pub=$!
-until grep -q "publisher connected" "$B/publisher.out"; do sleep 0.05; done
+until grep -qs "publisher connected" "$B/publisher.out"; do sleep 0.05; done
 sleep 1  # a second of publishing before the first kill, as the drill's publisher has while the drill starts up
 touch "$B/go"
 wait "$base"

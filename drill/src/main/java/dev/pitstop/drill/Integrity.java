@@ -5,7 +5,9 @@ import dev.pitstop.drill.nats.JetStreamCheck;
 import dev.pitstop.drill.nats.JetStreamCounts;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,12 +17,15 @@ import java.util.Map;
 class Integrity {
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
     static final Duration READ_BACK_TIMEOUT = Duration.ofSeconds(60);
+    /** How long the JetStream publisher may take to get an ack through once a reload is done. */
+    static final Duration ACK_AGAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private final DrillSpec spec;
     private final ShellCommand shell;
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private Process inject;
     private JetStreamCheck nats;
+    private final List<Long> ackAgainMs = new ArrayList<>();
     private int probes;
     private int probeFailures;
 
@@ -64,8 +69,24 @@ class Integrity {
         probe(step, "before");
     }
 
+    /**
+     * The probe, then, with the JetStream check on, a wait until the publisher gets an ack through again: the time
+     * its clients are cut off beyond the reload itself. Waiting also keeps back-to-back reloads from starving
+     * the publisher, which would make "nothing lost" hold trivially.
+     */
     void afterReload(Step step) {
         probe(step, "after");
+        if (nats != null) {
+            long before = nats.acked();
+            long started = System.nanoTime();
+            boolean through = DrillContext.until(() -> nats.acked() > before, ACK_AGAIN_TIMEOUT);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (through) {
+                ackAgainMs.add(ms);
+            }
+            step.check("JetStream publisher acked again", through, through ? "after " + ms + " ms"
+                    : "no ack within " + ACK_AGAIN_TIMEOUT.toSeconds() + " s");
+        }
     }
 
     private void probe(Step step, String when) {
@@ -116,6 +137,8 @@ class Integrity {
             figures.put("max_gap_ms", c.maxGapMs());
             figures.put("retries", c.retries());
             figures.put("reconnects", c.reconnects());
+            figures.put("ack_again_p50_ms", Stats.percentile(ackAgainMs, 50));
+            figures.put("ack_again_p95_ms", Stats.percentile(ackAgainMs, 95));
             figures.forEach(step::fact);
             step.check("messages published", c.acked() > 0, c.acked() + " acked");
             step.check("no acked message lost", c.lost() == 0, c.lost() + " lost");

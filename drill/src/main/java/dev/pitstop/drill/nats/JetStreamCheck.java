@@ -78,6 +78,11 @@ public final class JetStreamCheck implements AutoCloseable {
         }
     }
 
+    /** The highest number acknowledged so far. */
+    public long acked() {
+        return publisher.acked();
+    }
+
     /** Stops publishing, then reads the stream back and counts. */
     public JetStreamCounts finish(Duration readTimeout) throws IOException, InterruptedException {
         publisher.stop();

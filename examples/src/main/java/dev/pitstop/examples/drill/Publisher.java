@@ -15,8 +15,8 @@ import java.time.Duration;
 /**
  * Publishes numbered orders to JetStream and waits for each ack; an order without an ack is sent again under the
  * same message id, so a server restart loses nothing and stores nothing twice. With a third argument it writes the
- * last acknowledged number there when it stops (the drill's {@code inject}), and prints the longest time it waited
- * between two acks.
+ * last acknowledged number there when it stops (the drill's {@code inject}; it is rewritten on every ack), and prints the
+ * longest time it waited between two acks.
  * Usage: {@code Publisher NATS_URL SUBJECT [ACKED_FILE]}
  */
 public final class Publisher {
@@ -29,7 +29,10 @@ public final class Publisher {
         String subject = args[1];
         Path ackedFile = args.length > 2 ? Path.of(args[2]) : null;
         if (ackedFile != null) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> writeAcked(ackedFile), "publisher-acked"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("publisher stopped: acked " + acked + ", max gap " + maxGapMs + " ms");
+                writeAcked(ackedFile);
+            }, "publisher-acked"));
         }
         Connection nc = Streams.connect(args[0], "publisher");
         Streams.ensure(nc);
@@ -42,6 +45,9 @@ public final class Publisher {
                 js.publish(subject, Long.toString(n).getBytes(StandardCharsets.US_ASCII),
                         PublishOptions.builder().messageId(run + "-" + n).build());
                 acked = n;
+                if (ackedFile != null) {
+                    writeAcked(ackedFile); // a watcher (the soak's baseline) sees each ack
+                }
                 long now = System.nanoTime();
                 maxGapMs = Math.max(maxGapMs, (now - lastAck) / 1_000_000);
                 lastAck = now;
@@ -56,8 +62,7 @@ public final class Publisher {
         }
     }
 
-    private static void writeAcked(Path file) {
-        System.out.println("publisher stopped: acked " + acked + ", max gap " + maxGapMs + " ms");
+    private static synchronized void writeAcked(Path file) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, Long.toString(acked));
