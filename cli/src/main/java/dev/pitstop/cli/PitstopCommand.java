@@ -45,9 +45,6 @@ public final class PitstopCommand implements Callable<Integer> {
      */
     static final List<String> SUBCOMMANDS = List.of("up", "ps", "logs", "reload", "restart", "start", "stop",
             "apply", "events", "down", "ui", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
-            "update", "outdated", "store", "keygen", "trust", "self", "help", "completion", "manpages", "process",
-            "project", "config", "attach", "version");
-            "apply", "events", "down", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
             "update", "outdated", "store", "keygen", "trust", "drill", "self", "help", "completion", "manpages",
             "process", "project", "config", "attach", "version");
 
