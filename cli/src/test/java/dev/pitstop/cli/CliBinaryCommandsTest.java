@@ -10,6 +10,7 @@ import dev.pitstop.core.Platform;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.store.BuildRecord;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.ProcessSnapshot;
 import dev.pitstop.core.store.Snapshot;
@@ -128,6 +129,23 @@ class CliBinaryCommandsTest {
         assertThat(mapper.readTree(out.toString()).at("/binaries/nats/current/sha256").asText()).isEqualTo(SHA.hex());
         assertThat(run("manifest")).isEqualTo(2);
         assertThat(err.toString()).contains("Usage: pitstop manifest", "show", "sign", "verify");
+    }
+
+    @Test
+    void manifestShowNamesTheCommitAndTheBuildOfAGitVersion() throws Exception {
+        Instant at = Instant.parse("2026-11-27T16:40:11Z");
+        String commit = "36991bf26a14e9088118f54603983b21c693b69a";
+        engine.manifest = Manifest.empty().install("hello", new BinaryVersion(
+                SourceCoordinates.of("git", "https://example.org/hello.git"), "main@36991bf", commit, SHA, 2048,
+                Platform.parse("linux/amd64"), at, List.of(new Evidence("build", "same inputs as 0d1f4c5")), List.of(),
+                "99a4c8de", new BuildRecord("https://example.org/hello.git", "main", at, "4b825dc6", "cc 12.2.0", 0,
+                        "0d1f4c5")), false, at);
+        assertThat(run("manifest", "show")).isZero();
+        assertThat(out.toString()).contains("  commit:     " + commit + "\n", "  build:      ref main, committed "
+                + "2026-11-27T16:40:11Z, tree 4b825dc6, key 99a4c8de, same inputs as 0d1f4c5, not built with cc 12.2.0\n");
+        assertThat(run("manifest", "show", "--json")).isZero();
+        assertThat(mapper.readTree(out.toString()).at("/binaries/hello/current/build/sameInputsAs").asText())
+                .isEqualTo("0d1f4c5");
     }
 
     @Test

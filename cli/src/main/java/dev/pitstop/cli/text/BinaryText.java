@@ -7,6 +7,7 @@ import dev.pitstop.control.Verified;
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.store.BinaryRecord;
 import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.store.BuildRecord;
 import dev.pitstop.core.store.HistoryEntry;
 import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.store.SourceCoordinates;
@@ -81,11 +82,27 @@ final class BinaryText {
         if (v.commit() != null) {
             out.append("  commit:     ").append(v.commit()).append('\n');
         }
+        if (v.build() != null) {
+            out.append("  build:      ").append(build(v)).append('\n');
+        }
         out.append("  platform:   ").append(v.platform()).append('\n');
         out.append("  recorded:   ").append(v.recordedAt()).append('\n');
         out.append("  evidence:   ").append(evidence(v.evidence())).append('\n');
         out.append("  trust:      ").append(v.trustSteps().isEmpty() ? "-" : String.join("; ", v.trustSteps()))
                 .append('\n');
+    }
+
+    /** {@code ref main, tree …, key …, 1.2 s with cc (…)} or {@code …, same inputs as <commit>, not built}. */
+    private static String build(BinaryVersion v) {
+        BuildRecord b = v.build();
+        StringBuilder text = new StringBuilder("ref ").append(b.ref()).append(", committed ").append(b.commitTime())
+                .append(", tree ").append(b.tree()).append(", key ").append(v.buildKey());
+        if (b.sameInputsAs() != null) {
+            text.append(", same inputs as ").append(b.sameInputsAs()).append(", not built");
+        } else {
+            text.append(", built in ").append(String.format(Locale.ROOT, "%.1f s", b.buildMillis() / 1000.0));
+        }
+        return b.toolchain() == null ? text.toString() : text.append(" with ").append(b.toolchain()).toString();
     }
 
     private static String outcome(HistoryEntry h) {
