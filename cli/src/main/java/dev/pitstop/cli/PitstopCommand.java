@@ -10,6 +10,7 @@ import dev.pitstop.cli.command.Groups;
 import dev.pitstop.cli.command.InstallCommand;
 import dev.pitstop.cli.command.KeygenCommand;
 import dev.pitstop.cli.command.NoticeCommand;
+import dev.pitstop.cli.command.PollCommand;
 import dev.pitstop.cli.command.PsCommand;
 import dev.pitstop.cli.command.ReloadCommand;
 import dev.pitstop.cli.command.RollbackCommand;
@@ -45,7 +46,7 @@ public final class PitstopCommand implements Callable<Integer> {
      */
     static final List<String> SUBCOMMANDS = List.of("up", "ps", "logs", "reload", "restart", "start", "stop",
             "apply", "events", "down", "ui", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
-            "update", "outdated", "store", "keygen", "trust", "drill", "self", "help", "completion", "manpages",
+            "update", "outdated", "poll", "store", "keygen", "trust", "drill", "self", "help", "completion", "manpages",
             "process", "project", "config", "attach", "version");
 
     /** Commands that read the whole model (help, completion scripts, man pages): every subcommand is built. */
@@ -113,6 +114,7 @@ public final class PitstopCommand implements Callable<Integer> {
             case "fetch" -> new FetchCommand(root);
             case "update" -> EngineCommand.update(root);
             case "outdated" -> EngineCommand.outdated(root);
+            case "poll" -> new PollCommand(root);
             case "store" -> Groups.store(root);
             case "keygen" -> new KeygenCommand(root);
             case "trust" -> new TrustCommand(root);

@@ -9,6 +9,7 @@ import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.process.ReloadResult;
+import dev.pitstop.core.PollResult;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.BuildRecord;
 import dev.pitstop.core.store.Manifest;
@@ -205,5 +206,30 @@ class CliBinaryCommandsTest {
         assertThat(out.toString()).isEqualTo("BINARY  CURRENT  LATEST\nnats    2.10.0   2.11.1  outdated\n");
         assertThat(run("outdated", "--json")).isZero();
         assertThat(mapper.readTree(out.toString()).get(0).get("latest").asText()).isEqualTo("2.11.1");
+    }
+
+    @Test
+    void pollExitsZeroTenOrOneForCron() throws Exception {
+        engine.polls = List.of(new PollResult("nats", PollResult.Status.UNCHANGED, "2.10.0", "2.10.0", false, null));
+        assertThat(run("poll")).isZero();
+        assertThat(out.toString()).isEqualTo("BINARY  CURRENT  LATEST  FOUND\nnats    2.10.0   2.10.0  up to date\n");
+
+        engine.polls = List.of(new PollResult("nats", PollResult.Status.UPDATE, "2.10.0", "2.11.1", true, null),
+                new PollResult("hello", PollResult.Status.SAME_INPUTS, "main@36991bf", "main@0d1f4c5", false, null));
+        assertThat(run("poll", "nats", "hello")).isEqualTo(10);
+        assertThat(engine.calls).contains("poll [nats, hello]");
+        assertThat(out.toString()).contains("nats    2.10.0        2.11.1        new version\n",
+                "hello   main@36991bf  main@0d1f4c5  new commit, same inputs: no rebuild\n");
+        assertThat(run("poll", "--json")).isEqualTo(10);
+        assertThat(mapper.readTree(out.toString()).get(1).get("status").asText()).isEqualTo("SAME_INPUTS");
+
+        assertThat(run("poll", "--apply")).isEqualTo(10);
+        assertThat(engine.calls).contains("update [nats, hello]");
+
+        engine.polls = List.of(new PollResult("nats", PollResult.Status.UPDATE, "2.10.0", "2.11.1", true, null),
+                new PollResult("tool", PollResult.Status.ERROR, "1.0", null, false, "git x: ls-remote failed: refused"));
+        assertThat(run("poll")).isEqualTo(1);
+        assertThat(out.toString()).endsWith("tool: git x: ls-remote failed: refused\n");
+        assertThat(run("poll", "--bogus")).isEqualTo(2);
     }
 }

@@ -5,6 +5,7 @@ import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.PlatformFetchRequest;
+import dev.pitstop.core.PollResult;
 import dev.pitstop.core.RollbackRequest;
 import dev.pitstop.core.event.Event;
 import dev.pitstop.core.process.ApplyResult;
@@ -78,6 +79,9 @@ public interface ControlApi {
     List<FetchResult> fetchFor(PlatformFetchRequest request);
 
     List<Outdated> outdated();
+
+    /** A cheap upstream check of each binary (no download, no build): see {@code Engine.poll}. */
+    List<PollResult> poll(BinarySelection binaries);
 
     /** @param platform the platform to choose for; empty for this machine's */
     Explained explain(String binary, Optional<Platform> platform);

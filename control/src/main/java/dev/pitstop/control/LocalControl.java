@@ -7,6 +7,7 @@ import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.PlatformFetchRequest;
+import dev.pitstop.core.PollResult;
 import dev.pitstop.core.RollbackRequest;
 import dev.pitstop.core.Subscription;
 import dev.pitstop.core.SwapFailedException;
@@ -186,6 +187,11 @@ public final class LocalControl implements ControlApi {
     @Override
     public List<FetchResult> fetchFor(PlatformFetchRequest request) {
         return engine.fetchFor(request);
+    }
+
+    @Override
+    public List<PollResult> poll(BinarySelection binaries) {
+        return engine.poll(binaries);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.PlatformFetchRequest;
+import dev.pitstop.core.PollResult;
 import dev.pitstop.core.RollbackRequest;
 import dev.pitstop.core.event.Event;
 import dev.pitstop.core.process.ApplyResult;
@@ -155,6 +156,11 @@ public final class RemoteControl implements ControlApi {
         String q = query(r.binaries().names());
         return read(call("POST", "/v1/fetch" + (q.isEmpty() ? "?" : q + "&") + "platform=" + param(r.platform().toString())
                 + "&out=" + param(r.outputDir().toAbsolutePath().toString())), new TypeReference<List<FetchResult>>() {});
+    }
+
+    @Override
+    public List<PollResult> poll(BinarySelection binaries) {
+        return read(call("GET", "/v1/poll" + query(binaries.names())), new TypeReference<List<PollResult>>() {});
     }
 
     @Override

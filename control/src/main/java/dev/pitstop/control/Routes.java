@@ -71,7 +71,9 @@ final class Routes {
                     return failed.map(f -> Reply.outcome(false, AnswerKind.SWAP, f))
                             .orElseGet(() -> Reply.ok(AnswerKind.SWAPS, swaps));
                 }),
-                new Route("GET", "/v1/outdated", (r, v) -> Reply.ok(AnswerKind.OUTDATED, api.outdated())));
+                new Route("GET", "/v1/outdated", (r, v) -> Reply.ok(AnswerKind.OUTDATED, api.outdated())),
+                new Route("GET", "/v1/poll",
+                        (r, v) -> Reply.ok(AnswerKind.POLLED, api.poll(BinarySelection.of(r.params("name"))))));
     }
 
     /** Finds the route; 404 for an unknown path, 405 for a known path with another method. */

@@ -121,6 +121,13 @@ public interface Engine extends AutoCloseable {
     /** Fetches, then swaps every binary that changed onto its new version (health-gated, with rollback). */
     List<SwapResult> update(BinarySelection binaries);
 
+    /**
+     * Checks each binary's source for something newer, cheaply: nothing is downloaded or built (git: a
+     * {@code ls-remote}; GitHub: a conditional request). A source that cannot be reached is a result with
+     * {@link PollResult.Status#ERROR}; the others are still checked. {@link #update} applies what was found.
+     */
+    List<PollResult> poll(BinarySelection binaries);
+
     /** For each binary, its current version and the newest its source offers. */
     List<OutdatedBinary> outdated();
 

@@ -5,6 +5,7 @@ import dev.pitstop.core.Engine;
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.OutdatedBinary;
+import dev.pitstop.core.PollResult;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.PlatformFetchRequest;
 import dev.pitstop.core.RollbackRequest;
@@ -190,6 +191,8 @@ public final class FakeEngine implements Engine {
     public volatile VerifyReport verifyReport = new VerifyReport(0, List.of());
     public volatile Snapshot snapshot = new Snapshot(STARTED, null);
     public volatile List<FetchResult> fetched = List.of();
+    /** What {@link #poll} answers. */
+    public volatile List<PollResult> polls = List.of();
 
     /** The binary "broken" fails its swap and is rolled back; every other install succeeds. */
     @Override
@@ -257,6 +260,12 @@ public final class FakeEngine implements Engine {
         calls.add("update " + binaries);
         binaries.forEach(b -> failSwap(b, "latest"));
         return binaries.stream().map(b -> new SwapResult(b, swapFrom, "latest", swapReloads)).toList();
+    }
+
+    @Override
+    public List<PollResult> poll(BinarySelection binaries) {
+        calls.add("poll " + binaries.names());
+        return polls;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.pitstop.control.SwapFailed;
 import dev.pitstop.control.Swapped;
 import dev.pitstop.control.Verified;
 import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.PollResult;
 import dev.pitstop.core.store.BinaryRecord;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.BuildRecord;
@@ -163,6 +164,34 @@ final class BinaryText {
                 o.outdated() ? "outdated" : ""});
         }
         return ControlText.align(rows);
+    }
+
+    /** One row per binary; a failed check shows its reason on its own line after the table. */
+    static String polled(List<PollResult> results) {
+        if (results.isEmpty()) {
+            return "no binaries in the stack file\n";
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"BINARY", "CURRENT", "LATEST", "FOUND"});
+        StringBuilder errors = new StringBuilder();
+        for (PollResult p : results) {
+            rows.add(new String[] {p.binary(), p.current() == null ? "-" : p.current(),
+                p.latest() == null ? "-" : p.latest(), found(p)});
+            if (p.error() != null) {
+                errors.append(p.binary()).append(": ").append(p.error()).append('\n');
+            }
+        }
+        return ControlText.align(rows) + errors;
+    }
+
+    private static String found(PollResult p) {
+        return switch (p.status()) {
+            case UNCHANGED -> "up to date";
+            case UPDATE -> p.current() == null ? "not fetched yet" : "new version" + (p.inputsChanged() ? "" : ", same key");
+            case SAME_INPUTS -> "new commit, same inputs: no rebuild";
+            case BAD -> "marked bad before: not applied";
+            case ERROR -> "check failed";
+        };
     }
 
     /** {@code 16.0 MiB}, {@code 812 KiB}, {@code 96 B}. */

@@ -3,6 +3,7 @@ package dev.pitstop.core.engine;
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.OutdatedBinary;
 import dev.pitstop.core.Platform;
+import dev.pitstop.core.PollResult;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.Supervisor;
 import dev.pitstop.core.PitstopHome;
@@ -134,6 +135,12 @@ final class BinaryFetcher {
         } finally {
             deleteTree(request.stagingDir());
         }
+    }
+
+    /** A cheap check of the binary's source: see {@link UpstreamCheck}. */
+    PollResult poll(Stack stack, String name) {
+        BinarySpec spec = located(stack, name);
+        return new UpstreamCheck(installer, host).check(stack, spec, source(spec));
     }
 
     OutdatedBinary outdated(Stack stack, String name) {

@@ -6,6 +6,7 @@ import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.OutdatedBinary;
+import dev.pitstop.core.PollResult;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.PlatformFetchRequest;
 import dev.pitstop.core.RollbackRequest;
@@ -50,6 +51,7 @@ final class DefaultEngine implements Engine {
     private final StackInspector inspector;
     private final StoreIntegrity integrity;
     private final WatchedFiles watched;
+    private final PolledBinaries polled;
     private final EventBuffer events = new EventBuffer(EVENTS_KEPT);
     private final ReadinessWait readiness;
     private final JvmShutdownHook shutdownHook;
@@ -68,6 +70,8 @@ final class DefaultEngine implements Engine {
         this.fetcher = fetchers.create(installer, supervisor);
         this.stack = stack;
         this.watched = new WatchedFiles(supervisor, binaries, watchSettings, () -> this.stack);
+        this.polled = new PolledBinaries(supervisor, () -> this.stack, fetcher::poll,
+                name -> update(BinarySelection.of(name)), name -> fetch(BinarySelection.of(name)));
         this.readiness = new ReadinessWait(supervisor);
         this.shutdownHook = hook.enabled() ? new JvmShutdownHook(String.valueOf(stack.directory().getFileName()), this::down)
                 : null;
@@ -101,6 +105,7 @@ final class DefaultEngine implements Engine {
         stack.warnings().forEach(w -> supervisor.publish(EventType.WARNING, null, w));
         watched.start(stack);
         watched.applyWhenReady(stack, changedWhileDown, readiness);
+        polled.start(stack);
     }
 
     @Override
@@ -112,6 +117,7 @@ final class DefaultEngine implements Engine {
     public void down() {
         // the watcher first: a change it applied after `running` turned false would skip the health gate
         watched.stop();
+        polled.stop();
         running = false;
         supervisor.down();
         removeShutdownHook();
@@ -245,6 +251,11 @@ final class DefaultEngine implements Engine {
     }
 
     @Override
+    public List<PollResult> poll(BinarySelection names) {
+        return selected(names).stream().map(name -> fetcher.poll(stack, name)).toList();
+    }
+
+    @Override
     public List<OutdatedBinary> outdated() {
         return selected(BinarySelection.all()).stream().map(name -> fetcher.outdated(stack, name)).toList();
     }
@@ -304,6 +315,7 @@ final class DefaultEngine implements Engine {
     @Override
     public void close() {
         watched.stop();
+        polled.stop();
         running = false;
         supervisor.close();
         removeShutdownHook();

@@ -13,5 +13,7 @@ public enum EventType {
     ROLLED_BACK,
     BINARY_STORED,
     BINARY_SWAPPED,
+    /** A running stack's {@code poll:} found a new version upstream. */
+    UPSTREAM_CHANGED,
     WARNING
 }

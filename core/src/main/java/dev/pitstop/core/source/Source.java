@@ -2,6 +2,8 @@ package dev.pitstop.core.source;
 
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.stack.BinarySpec;
+import dev.pitstop.core.store.BinaryVersion;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +45,20 @@ public interface Source<S> {
      */
     default String explain(BinarySpec spec, Release release, Platform platform) {
         return spec.name() + ": a " + spec.kind() + " source offers one artifact per platform; nothing to choose\n";
+    }
+
+    /**
+     * Whether {@link #resolve} would now give something other than {@code current}, as cheaply as the source can
+     * tell, never downloading an asset: empty when it would give {@code current} again, else what {@code resolve}
+     * gives. The default resolves (GitHub answers an unchanged release with a {@code 304} to the stored ETag, which
+     * its rate limit does not count) and compares the version and, for a source build, the commit and build key.
+     */
+    default Optional<Release> poll(BinarySpec spec, Platform platform, Optional<BinaryVersion> current) {
+        Release latest = resolve(spec, platform);
+        boolean same = current.isPresent() && latest.version().equals(current.get().version())
+                && (latest.revision() == null || latest.revision().commit().equals(current.get().commit())
+                        && latest.revision().buildKey().equals(current.get().buildKey()));
+        return same ? Optional.empty() : Optional.of(latest);
     }
 
     /** This source's keys of {@code spec}, as read from the stack file. */

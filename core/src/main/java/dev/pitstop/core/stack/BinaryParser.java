@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 final class BinaryParser {
     /** Keys of every entry, whatever its source. */
-    static final Set<String> SHARED = Set.of("version", "watch", "poll", "checksum", "signature", "public_key",
-            "cosign_key");
+    static final Set<String> SHARED = Set.of("version", "watch", "poll", "poll_apply", "checksum", "signature",
+            "public_key", "cosign_key");
 
     /** The name becomes a file name under {@code .pitstop/bin/}, so no separators and no leading dot. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
@@ -65,7 +65,8 @@ final class BinaryParser {
         TrustSettings trust = new TrustSettings(raw(entry.get("checksum")), raw(entry.get("signature")),
                 raw(entry.get("public_key")), raw(entry.get("cosign_key")));
         return new BinarySpec(name, source.key(), location, entry.get("version").string("latest"),
-                entry.get("watch").bool(false), duration(entry.get("poll")), trust, kind.capabilities(), typed);
+                entry.get("watch").bool(false), duration(entry.get("poll")), trust, kind.capabilities(), typed,
+                pollApply(entry.get("poll_apply")));
     }
 
     /** The one key naming an installed kind; a key that names none is reported with the installed kinds. */
@@ -82,6 +83,17 @@ final class BinaryParser {
             throw n.keyError("no source of kind '" + n.key() + "' is installed (installed: " + installed + ")");
         });
         throw entry.keyError("a binary needs exactly one source: " + installed);
+    }
+
+    private static PollApply pollApply(YamlNode node) {
+        String value = node.string();
+        if (value == null || value.strip().equals("swap")) {
+            return PollApply.SWAP;
+        }
+        if (value.strip().equals("record")) {
+            return PollApply.RECORD;
+        }
+        throw node.error("expected swap or record, found '" + value + "'");
     }
 
     /** A shared key's text as written (no variable expansion: keys and digests contain no variables). */

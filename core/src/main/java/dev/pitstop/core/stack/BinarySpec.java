@@ -14,12 +14,14 @@ import java.util.Set;
  * @param version {@code latest} or a tag / version
  * @param watch whether a running stack swaps the binary in when the file at its path changes
  * @param poll how often a running stack checks upstream, or {@code null} for never
+ * @param pollApply what a running stack does with what {@code poll} finds
  * @param trust the evidence keys shared by every source
  * @param capabilities what the kind's source declared ({@code Source#capabilities()}) when the file was read
  * @param settings the source's own keys, read into its {@code Source#settingsType()}
  */
 public record BinarySpec(String name, String kind, String location, String version, boolean watch, Duration poll,
-                         TrustSettings trust, Set<SourceCapability> capabilities, Object settings) {
+                         TrustSettings trust, Set<SourceCapability> capabilities, Object settings,
+                         PollApply pollApply) {
     public BinarySpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
@@ -28,11 +30,13 @@ public record BinarySpec(String name, String kind, String location, String versi
         trust = trust == null ? TrustSettings.NONE : trust;
         capabilities = Set.copyOf(capabilities);
         settings = settings == null ? new NoSettings() : settings;
+        pollApply = pollApply == null ? PollApply.SWAP : pollApply;
     }
 
     /** A spec with defaults: {@code latest}, no watch, no poll, no trust keys, no capabilities, no settings. */
     public static BinarySpec of(String name, String kind, String location) {
-        return new BinarySpec(name, kind, location, "latest", false, null, TrustSettings.NONE, Set.of(), null);
+        return new BinarySpec(name, kind, location, "latest", false, null, TrustSettings.NONE, Set.of(), null,
+                PollApply.SWAP);
     }
 
     /** The source's settings as {@code type}; a source asking for another type than it declared is a bug. */
@@ -50,22 +54,26 @@ public record BinarySpec(String name, String kind, String location, String versi
     }
 
     public BinarySpec withLocation(String newLocation) {
-        return new BinarySpec(name, kind, newLocation, version, watch, poll, trust, capabilities, settings);
+        return new BinarySpec(name, kind, newLocation, version, watch, poll, trust, capabilities, settings, pollApply);
     }
 
     public BinarySpec withVersion(String newVersion) {
-        return new BinarySpec(name, kind, location, newVersion, watch, poll, trust, capabilities, settings);
+        return new BinarySpec(name, kind, location, newVersion, watch, poll, trust, capabilities, settings, pollApply);
     }
 
     public BinarySpec withTrust(TrustSettings newTrust) {
-        return new BinarySpec(name, kind, location, version, watch, poll, newTrust, capabilities, settings);
+        return new BinarySpec(name, kind, location, version, watch, poll, newTrust, capabilities, settings, pollApply);
     }
 
     public BinarySpec withSettings(Object newSettings) {
-        return new BinarySpec(name, kind, location, version, watch, poll, trust, capabilities, newSettings);
+        return new BinarySpec(name, kind, location, version, watch, poll, trust, capabilities, newSettings, pollApply);
+    }
+
+    public BinarySpec withPoll(Duration every, PollApply apply) {
+        return new BinarySpec(name, kind, location, version, watch, every, trust, capabilities, settings, apply);
     }
 
     public BinarySpec withCapabilities(Set<SourceCapability> newCapabilities) {
-        return new BinarySpec(name, kind, location, version, watch, poll, trust, newCapabilities, settings);
+        return new BinarySpec(name, kind, location, version, watch, poll, trust, newCapabilities, settings, pollApply);
     }
 }

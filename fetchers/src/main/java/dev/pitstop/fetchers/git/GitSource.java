@@ -12,6 +12,7 @@ import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Revision;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.stack.BinarySpec;
+import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.trust.Evidence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,6 +68,34 @@ final class GitSource implements Source<GitSettings> {
                 throw new UncheckedIOException("git " + url + ": cannot read " + commit.getName(), e);
             }
         });
+    }
+
+    /**
+     * A {@code ls-remote} first: when the ref still names the current commit, the build key is computed from the
+     * cache (the commit is there), with no fetch; only a new commit is fetched, to learn its key.
+     */
+    @Override
+    public Optional<Release> poll(BinarySpec spec, Platform platform, Optional<BinaryVersion> current) {
+        GitSettings settings = settings(spec);
+        String url = spec.location().strip();
+        Optional<String> remote = RemoteRefs.commit(url, settings.ref());
+        if (current.isPresent() && remote.isPresent() && remote.get().equals(current.get().commit())) {
+            Toolchain.Identity toolchain = toolchain(spec, settings);
+            Optional<String> key = cache.cached(url, repo -> {
+                try (RevWalk walk = new RevWalk(repo)) {
+                    ObjectId id = ObjectId.fromString(remote.get());
+                    return repo.getObjectDatabase().has(id)
+                            ? Optional.of(BuildKey.of(repo, walk.parseCommit(id), settings, toolchain, platform).hex())
+                            : Optional.<String>empty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("git " + url + ": cannot read the cache", e);
+                }
+            });
+            if (key.isPresent() && key.get().equals(current.get().buildKey())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(resolve(spec, platform));
     }
 
     @Override
