@@ -8,10 +8,12 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -22,6 +24,7 @@ import dev.pitstop.core.store.ManifestCorruptException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 /**
  * The JSON form of manifests and snapshots: sorted keys, two-space indent, {@code "key": value}, ISO-8601
@@ -80,12 +83,34 @@ final class ManifestJson {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ManifestCorruptException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    e.getOriginalMessage(), e);
+                    problem(e), e);
         } catch (IllegalArgumentException e) { // a record rejected a value, for example a malformed SHA-256
             throw new ManifestCorruptException(file, 0, 0, e.getMessage(), e);
         } catch (IOException e) {
             throw new ManifestCorruptException(file, 0, 0, e.getMessage(), e);
         }
+    }
+
+    /**
+     * What is wrong, in the manifest's own terms: a value a record refused is named by its JSON path with the
+     * record's reason ({@code binaries.nats.current.sha256: 'xyz' is not a SHA-256 ...}), never as Jackson's
+     * "Cannot deserialize value of type `dev.pitstop.core.Sha256`".
+     */
+    private static String problem(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return e.getOriginalMessage();
+        }
+        String path = mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException refused && refused.getMessage() != null) {
+            return path + ": " + refused.getMessage();
+        }
+        if (e instanceof InvalidFormatException format) {
+            return path + ": '" + format.getValue() + "' is not a valid value here";
+        }
+        return path + ": " + e.getOriginalMessage().replaceAll("`[\\w.$]+\\.(\\w+)`", "$1");
     }
 
     private static final class Sha256Deserializer extends FromStringDeserializer<Sha256> {

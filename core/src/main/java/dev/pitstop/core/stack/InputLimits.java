@@ -1,5 +1,11 @@
 package dev.pitstop.core.stack;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -19,6 +25,33 @@ final class InputLimits {
             throw new StackFileException(file, 0, 0, null,
                     "the file has " + bytes + " bytes; a stack file may have at most " + MAX_FILE_BYTES);
         }
+    }
+
+    /**
+     * The file's bytes as UTF-8 text; bytes that are not UTF-8 (a file saved as Latin-1, a binary named by mistake)
+     * are refused at their line and column instead of as the JDK's "MalformedInputException: Input length = 1".
+     */
+    static String decode(Path file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int bad = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new StackFileException(file, line, bad - lineStart + 1, null, String.format(
+                    "byte 0x%02X is not UTF-8 text; save the file as UTF-8", bytes[bad] & 0xff));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Refuses control characters YAML does not allow (with their line and column) and over-long lines. */

@@ -62,7 +62,7 @@ public final class StackReader {
         String text;
         try {
             InputLimits.checkSize(absolute, Files.size(absolute));
-            text = Files.readString(absolute);
+            text = InputLimits.decode(absolute, Files.readAllBytes(absolute));
         } catch (NoSuchFileException e) {
             throw new StackFileException(absolute, 0, 0, null, "no such file");
         } catch (IOException e) {

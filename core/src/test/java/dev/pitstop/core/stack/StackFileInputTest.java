@@ -56,6 +56,24 @@ class StackFileInputTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreReportedWhereTheyAreInsteadOfAsAJavaException() throws IOException {
+        Path file = dir.resolve("pitstop.yaml");
+        // "café" saved as Latin-1: once "MalformedInputException: Input length = 1"
+        Files.write(file, "processes:\n  web:\n    command: caf\u00e9 1\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(StackFileException.class)
+                .hasMessage(file + ":3:17: byte 0xE9 is not UTF-8 text; save the file as UTF-8");
+    }
+
+    @Test
+    void utf8TextIsReadAsIs() throws IOException {
+        Path file = dir.resolve("pitstop.yaml");
+        Files.write(file, "processes:\n  web:\n    command: echo caf\u00e9 \u2713\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reader.read(file).processes().get("web").command()).isEqualTo("echo caf\u00e9 \u2713");
+    }
+
+    @Test
     void aNulByteIsReportedOnItsOwnLine() throws IOException {
         Path file = write("processes:\n  web:\n    command: sle\0ep 1\n");
 
