@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,7 @@ class DashboardCommandsTest {
 
         StringWriter uiOut = new StringWriter();
         CompletableFuture<Integer> ui = CompletableFuture.supplyAsync(() -> Main.run(dir, new PrintWriter(uiOut, true),
-                new PrintWriter(uiOut, true), "ui"));
+                new PrintWriter(uiOut, true), "ui"), OWN_THREAD);
         await().atMost(Duration.ofSeconds(20)).until(() -> URL.matcher(uiOut.toString()).find());
         assertThat(stackPage(url(uiOut))).contains("\"name\":\"nats\"");
 
@@ -68,6 +69,12 @@ class DashboardCommandsTest {
         assertThat(err.toString()).contains("run pitstop ui");
     }
 
+    /**
+     * {@code up} and {@code ui} each block until the stack stops, so each needs a thread of its own: on two cores the
+     * common pool has one worker, and from JDK 21 CompletableFuture queues the second task behind the first there.
+     */
+    private static final Executor OWN_THREAD = task -> new Thread(task, "test-command").start();
+
     private static CompletableFuture<Integer> inBackground(ForegroundStack stack, PrintWriter out) {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -76,7 +83,7 @@ class DashboardCommandsTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-        });
+        }, OWN_THREAD);
     }
 
     private static URI url(StringWriter out) {
