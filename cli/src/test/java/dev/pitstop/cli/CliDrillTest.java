@@ -27,8 +27,7 @@ class CliDrillTest {
                   db:
                     command: "exec sleep 600"
                   app:
-                    command: "echo up; exec sleep 600"
-                    ready_log_line: up
+                    command: "exec sleep 600"
                     depends_on: { db: { condition: process_started } }
                 drill:
                   probe: "echo probed"
