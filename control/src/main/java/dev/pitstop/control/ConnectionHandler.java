@@ -15,6 +15,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,25 +33,54 @@ final class ConnectionHandler {
     private final Answers answers;
     private final ScheduledExecutorService timer;
     private final Set<SocketChannel> connections;
+    private final Lanes lanes;
 
     ConnectionHandler(Routes routes, Answers answers, ScheduledExecutorService timer,
-                      Set<SocketChannel> connections) {
+                      Set<SocketChannel> connections, Lanes lanes) {
         this.routes = routes;
+        this.lanes = lanes;
         this.answers = answers;
         this.timer = timer;
         this.connections = connections;
     }
 
+    /**
+     * Reads the request on a reader thread. A quick read is answered there; an operation or a follow stream is
+     * handed to the work lane, so that reads such as {@code ps} are never queued behind long reloads.
+     */
     void serve(SocketChannel channel) {
         ScheduledFuture<?> deadline = timer.schedule(() -> closeQuietly(channel), REQUEST_READ_SECONDS, TimeUnit.SECONDS);
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 8192);
-        HttpResponse response = new HttpResponse(out, true);
+        HttpRequest request;
+        try {
+            request = HttpRequest.read(new BufferedInputStream(Channels.newInputStream(channel), 4096));
+        } catch (BadRequestException e) {
+            fail(new HttpResponse(out, true), e.status(), e.getMessage(), false);
+            end(channel);
+            return;
+        } catch (IOException | UncheckedIOException e) {
+            log.debug("control client went away: {}", e.toString());
+            end(channel);
+            return;
+        } finally {
+            deadline.cancel(false);
+        }
+        if (!lanes.isWork(request)) {
+            respond(channel, out, request);
+            return;
+        }
+        try {
+            lanes.work().execute(() -> respond(channel, out, request));
+        } catch (RejectedExecutionException e) {
+            fail(new HttpResponse(out, request.http11()), 503, lanes.busy(), answers.text(request.param("format", "json")));
+            end(channel);
+        }
+    }
+
+    private void respond(SocketChannel channel, OutputStream out, HttpRequest request) {
+        HttpResponse response = new HttpResponse(out, request.http11());
         boolean text = false;
         try {
-            InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 4096);
-            HttpRequest request = HttpRequest.read(in);
-            deadline.cancel(false);
-            response = new HttpResponse(out, request.http11());
             text = answers.text(request.param("format", "json"));
             Reply reply = routes.handle(request);
             if (reply.stream() != null) {
@@ -71,10 +101,13 @@ final class ConnectionHandler {
             fail(response, 500, "the stack failed to answer (a bug): " + e.getMessage()
                     + "; the details are in its log, .pitstop/pitstop.out", text);
         } finally {
-            deadline.cancel(false);
-            closeQuietly(channel);
-            connections.remove(channel);
+            end(channel);
         }
+    }
+
+    private void end(SocketChannel channel) {
+        closeQuietly(channel);
+        connections.remove(channel);
     }
 
     /**
@@ -90,8 +123,7 @@ final class ConnectionHandler {
         } catch (IOException e) {
             log.debug("refused control client went away: {}", e.toString());
         } finally {
-            closeQuietly(channel);
-            connections.remove(channel);
+            end(channel);
         }
     }
 

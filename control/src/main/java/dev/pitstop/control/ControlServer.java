@@ -10,13 +10,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ControlServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
-    /** Concurrent connections served; {@code logs -f} and {@code events -f} hold one each. */
-    static final int MAX_CONNECTIONS = 16;
 
     private final LocalControl api;
     private final Path stateDir;
@@ -44,7 +40,7 @@ public final class ControlServer implements AutoCloseable {
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
     private ServerSocketChannel server;
     private Thread acceptor;
-    private ThreadPoolExecutor handlers;
+    private Lanes lanes;
     private ScheduledExecutorService timer;
     private ConnectionHandler connectionHandler;
     private volatile boolean closed;
@@ -80,13 +76,10 @@ public final class ControlServer implements AutoCloseable {
         } catch (IOException e) {
             throw new PitstopException("cannot open the control socket " + socketPath() + ": " + e.getMessage(), e);
         }
-        // no queue: the limit docs/cli.md gives is the number of connections served at once
-        handlers = new ThreadPoolExecutor(MAX_CONNECTIONS, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), new NamedThreads("pitstop-control"));
-        handlers.allowCoreThreadTimeOut(true);
+        lanes = new Lanes();
         timer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("pitstop-control-timer"));
         Routes routes = new Routes(api, new ControlJson(), () -> closed);
-        connectionHandler = new ConnectionHandler(routes, answers, timer, connections);
+        connectionHandler = new ConnectionHandler(routes, answers, timer, connections, lanes);
         acceptor = new NamedThreads("pitstop-control-accept").newThread(this::acceptLoop);
         acceptor.start();
         log.debug("control socket listening on {}", socketPath());
@@ -105,10 +98,9 @@ public final class ControlServer implements AutoCloseable {
             }
             connections.add(channel);
             try {
-                handlers.execute(() -> connectionHandler.serve(channel));
+                lanes.readers().execute(() -> connectionHandler.serve(channel));
             } catch (RejectedExecutionException e) {
-                connectionHandler.refuse(channel, "the stack is busy: all " + MAX_CONNECTIONS + " control connections "
-                        + "are in use (each logs -f or events -f holds one); close one and try again");
+                connectionHandler.refuse(channel, Lanes.readersBusy());
             }
         }
     }
@@ -125,15 +117,18 @@ public final class ControlServer implements AutoCloseable {
         }
         ConnectionHandler.closeQuietly(server);
         // let requests in flight finish (an answer to "down" is one); follow streams see `closed` and end
-        handlers.shutdown();
         try {
             acceptor.join(TimeUnit.SECONDS.toMillis(5));
-            if (!handlers.awaitTermination(5, TimeUnit.SECONDS)) {
-                handlers.shutdownNow();
-                connections.forEach(ConnectionHandler::closeQuietly); // e.g. a client that stopped reading
+            // readers first: a request read late may still hand work over
+            for (ExecutorService pool : new ExecutorService[] {lanes.readers(), lanes.work()}) {
+                pool.shutdown();
+                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                    connections.forEach(ConnectionHandler::closeQuietly); // e.g. a client that stopped reading
+                }
             }
-            timer.shutdownNow(); // last: requests still queued above need their read deadline
-            for (ExecutorService pool : new ExecutorService[] {handlers, timer}) {
+            timer.shutdownNow(); // last: requests still read above need their read deadline
+            for (ExecutorService pool : new ExecutorService[] {lanes.readers(), lanes.work(), timer}) {
                 if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
                     log.warn("control threads still busy after closing {}", socketPath());
                 }
