@@ -16,9 +16,15 @@ final class SnapshotLines {
         return e.name() + ": " + changes + " (" + describe(e.before()) + " \u2192 " + describe(e.after()) + ")";
     }
 
-    /** A reload changes pids; anything else (another binary, another version, a process gone) is drift. */
+    /**
+     * A reload changes pids; anything else (another binary, another version, a process gone) is drift. The
+     * executable counts only for a managed binary: a process started through a shell runs the shell until it
+     * execs its program, so a snapshot taken at that moment sees another executable with nothing wrong.
+     */
     static boolean drifted(SnapshotDiff.Entry e) {
-        return e.has(Change.BINARY_CHANGED) || e.has(Change.VERSION_CHANGED) || e.has(Change.ADDED)
+        boolean managed = e.before() != null && e.before().version() != null
+                || e.after() != null && e.after().version() != null;
+        return managed && e.has(Change.BINARY_CHANGED) || e.has(Change.VERSION_CHANGED) || e.has(Change.ADDED)
                 || e.has(Change.REMOVED);
     }
 

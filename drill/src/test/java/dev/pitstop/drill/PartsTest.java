@@ -3,10 +3,16 @@ package dev.pitstop.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pitstop.core.Sha256;
+import dev.pitstop.core.store.ProcessSnapshot;
+import dev.pitstop.core.store.SnapshotDiff;
+import dev.pitstop.core.store.SnapshotDiff.Change;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The small pieces: phase names, percentiles, the wrong-architecture patch. */
@@ -24,6 +30,24 @@ class PartsTest {
         assertThat(Stats.percentile(times, 50)).isEqualTo(50);
         assertThat(Stats.percentile(times, 95)).isEqualTo(100);
         assertThat(Stats.percentile(List.of(), 95)).isZero();
+    }
+
+    @Test
+    void anotherExecutableIsDriftOnlyForAManagedBinary() {
+        Sha256 shell = new Sha256("a".repeat(64));
+        Sha256 program = new Sha256("b".repeat(64));
+        Instant t = Instant.parse("2026-11-29T10:00:00Z");
+        SnapshotDiff.Entry unmanaged = new SnapshotDiff.Entry("app", Set.of(Change.RESTARTED, Change.BINARY_CHANGED),
+                new ProcessSnapshot("app", 10, t, program, null), new ProcessSnapshot("app", 11, t, shell, null));
+        SnapshotDiff.Entry managed = new SnapshotDiff.Entry("nats", Set.of(Change.RESTARTED, Change.BINARY_CHANGED),
+                new ProcessSnapshot("nats", 10, t, program, "v2.10.0"),
+                new ProcessSnapshot("nats", 11, t, shell, "v2.10.0"));
+        SnapshotDiff.Entry restarted = new SnapshotDiff.Entry("nats", Set.of(Change.RESTARTED),
+                new ProcessSnapshot("nats", 10, t, program, "v2.10.0"),
+                new ProcessSnapshot("nats", 11, t, program, "v2.10.0"));
+        assertThat(SnapshotLines.drifted(unmanaged)).isFalse();
+        assertThat(SnapshotLines.drifted(managed)).isTrue();
+        assertThat(SnapshotLines.drifted(restarted)).isFalse();
     }
 
     @Test

@@ -105,7 +105,7 @@ final class Reloader {
                     + (executable == null ? "" : " sha256 " + executable.hex()));
             ReloadResult result = new ReloadResult(name, oldPid, fresh.pid, executable,
                     Duration.between(begin, Instant.now()));
-            restartDependents(name);
+            restartDependents(name, Instant.now());
             return result;
         } catch (Failure f) {
             throw failed(mp, fresh, f);
@@ -163,10 +163,17 @@ final class Reloader {
                 fresh == null ? List.of() : mp.log().lastTexts(LAST_LINES, fresh.startedAt));
     }
 
-    private void restartDependents(String name) {
+    /**
+     * Restarts the dependents whose policy says so and whose process started before the dependency's new one was
+     * ready. A dependent with a reload of its own in flight is waited for first: stopping it under that reload
+     * made the reload fail with "stopped during the reload", and a run it starts after {@code dependencyReady}
+     * already sees the new dependency.
+     */
+    private void restartDependents(String name, Instant dependencyReady) {
         List<ManagedProcess> restart = dependents.apply(name).stream()
                 .filter(d -> d.spec().onDependencyReload() == DependencyReloadPolicy.RESTART)
-                .filter(d -> d.currentRun() != null)
+                .peek(this::awaitOwnReload)
+                .filter(d -> d.currentRun() != null && d.currentRun().startedAt.isBefore(dependencyReady))
                 .toList();
         List<CompletableFuture<Void>> stops = restart.stream().map(d -> d.stop(true)).toList();
         for (int i = 0; i < restart.size(); i++) {
@@ -179,6 +186,18 @@ final class Reloader {
             if (!stackStopping.getAsBoolean()) {
                 d.start();
             }
+        }
+    }
+
+    private void awaitOwnReload(ManagedProcess d) {
+        CompletableFuture<ReloadResult> own = inFlight.get(d.name());
+        if (own == null) {
+            return;
+        }
+        try {
+            join(d, own);
+        } catch (RuntimeException e) {
+            // its own caller gets the failure; here it only decides whether a restart is still needed
         }
     }
 

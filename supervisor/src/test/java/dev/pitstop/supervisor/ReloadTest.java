@@ -215,6 +215,33 @@ class ReloadTest extends SupervisorHarness {
         assertThat(events(EventType.PROCESS_EXITED, "restarts")).extracting(Event::seq).allMatch(s -> s > dbReady);
     }
 
+    @Test
+    void aDependencyAndItsRestartDependentReloadedTogetherBothSucceed() throws Exception {
+        // app needs half a second to be ready, so db's whole reload happens inside app's
+        up(sh("db", "exec sleep 1000").build(),
+                sh("app", "sleep 0.5; echo started; exec sleep 1000").readyLogLine("started")
+                        .dependsOn("db", DependencyCondition.PROCESS_STARTED)
+                        .onDependencyReload(DependencyReloadPolicy.RESTART).build());
+        awaitRunning("db");
+        awaitRunning("app");
+
+        // the drill's finding: the dependency's cascade stopped the dependent as a user would, and the
+        // dependent's own reload then failed with "stopped during the reload"
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ReloadResult> app = pool.submit(() -> supervisor.reload("app"));
+            Future<ReloadResult> db = pool.submit(() -> supervisor.reload("db"));
+            groups.add(db.get(30, TimeUnit.SECONDS).newPid());
+            groups.add(app.get(30, TimeUnit.SECONDS).newPid());
+        } finally {
+            pool.shutdownNow();
+        }
+        long app = awaitRunning("app").pid();
+        groups.add(app);
+        assertThat(events(EventType.RELOAD_FAILED, "app")).isEmpty();
+        assertThat(supervisor.status("app").state()).isEqualTo(ProcessState.RUNNING);
+    }
+
     /** The event types of one process, read back from events.jsonl. */
     private List<String> journal(String process) throws Exception {
         ObjectMapper json = new ObjectMapper();
