@@ -4,13 +4,16 @@ import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.process.CheckResult;
 import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
+import dev.pitstop.supervisor.platform.Child;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one check command to completion within a deadline: its own process group (so what it forks dies with it at
@@ -33,15 +36,15 @@ final class CheckRunner {
         Path output = null;
         try {
             output = Files.createTempFile("pitstop-check-", ".out");
-            Process process = launcher.startCheck(stack, owner, command, output);
-            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Child process = launcher.startCheck(stack, owner, command, output);
+            Integer code = await(process, timeout.toMillis());
             // the group, also when the command finished: it may have left a background child behind
             signals.toGroup(process.pid(), Signals.SIGKILL);
-            if (!finished && !process.waitFor(REAP_SECONDS, TimeUnit.SECONDS)) {
+            if (code == null && await(process, TimeUnit.SECONDS.toMillis(REAP_SECONDS)) == null) {
                 throw new PitstopException(owner.name() + ": the check `" + command + "` survived SIGKILL");
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            return new CheckResult(finished ? process.exitValue() : -1, lastLines(output), took, !finished);
+            return new CheckResult(code != null ? code : -1, lastLines(output), took, code == null);
         } catch (IOException e) {
             throw new PitstopException(owner.name() + ": cannot run the check `" + command + "`: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -55,6 +58,17 @@ final class CheckRunner {
                     // a temp file; the OS cleans its temp folder
                 }
             }
+        }
+    }
+
+    /** @return the exit code, or null when it did not exit within {@code millis} */
+    private static Integer await(Child child, long millis) throws InterruptedException {
+        try {
+            return child.exit().get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an exit cannot fail", e);
         }
     }
 

@@ -2,21 +2,28 @@ package dev.pitstop.supervisor;
 
 import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
+import dev.pitstop.supervisor.platform.Child;
+import dev.pitstop.supervisor.platform.FdMapping;
+import dev.pitstop.supervisor.platform.OutputSink;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Starts the children of a stack: its processes, and the helpers that belong to them. An interface so that another
- * way of spawning (posix_spawn with one reaper thread, issue 14) can replace {@link Launcher} without touching the
- * lifecycle; every implementation must start each child in its own session and mark it ({@link RunMarker}).
+ * Starts the children of a stack: its processes, and the helpers that belong to them. Every child leads its own
+ * session and carries the run's marker ({@link RunMarker}); how it is spawned is the process platform's business.
  */
 interface ChildLauncher {
-    /** Starts a supervised process with stdout and stderr merged into one pipe, if the launch check allows it. */
-    Process start(Stack stack, ProcessSpec spec) throws IOException;
+    /**
+     * Starts a supervised process with stdout and stderr merged into {@code output}, if the launch check allows it.
+     *
+     * @param fds extra descriptors the process gets (a readiness notification pipe)
+     */
+    Child start(Stack stack, ProcessSpec spec, OutputSink output, List<FdMapping> fds) throws IOException;
 
     /** Starts a check command (a swap's preflight) after the launch check, its output going to {@code output}. */
-    Process startCheck(Stack stack, ProcessSpec owner, String command, Path output) throws IOException;
+    Child startCheck(Stack stack, ProcessSpec owner, String command, Path output) throws IOException;
 
     /** Starts a helper command (exec probe, shutdown command) whose output nobody reads. */
-    Process startHelper(Stack stack, ProcessSpec owner, String command, Path workingDir) throws IOException;
+    Child startHelper(Stack stack, ProcessSpec owner, String command, Path workingDir) throws IOException;
 }

@@ -1,9 +1,11 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.ProcessTable;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -19,6 +21,10 @@ final class DaemonWatch {
     private final IntConsumer ended;
     private final Set<Long> followed = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean over = new AtomicBoolean();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final long self = ProcessHandle.current().pid();
+    /** The exit code of the last followed process that was our child (so reaped by us), or null. */
+    private volatile Integer reaped;
 
     /** @param ended called once with the exit code of the last daemon process (0 when init reaped it) */
     DaemonWatch(SupervisorServices sv, String name, Run run, IntConsumer ended) {
@@ -30,7 +36,7 @@ final class DaemonWatch {
 
     /** @return false when the launcher left nothing running: the run simply exited */
     boolean start() {
-        List<ProcTable.Stat> daemons = sv.strays.of(name, Set.of());
+        List<ProcessTable.Stat> daemons = sv.strays.of(name, Set.of());
         if (daemons.isEmpty()) {
             return false;
         }
@@ -39,22 +45,29 @@ final class DaemonWatch {
         return true;
     }
 
-    private void follow(List<ProcTable.Stat> daemons) {
-        for (ProcTable.Stat d : daemons) {
+    private void follow(List<ProcessTable.Stat> daemons) {
+        for (ProcessTable.Stat d : daemons) {
             if (!followed.add(d.pid())) {
                 continue;
             }
+            pending.incrementAndGet();
+            boolean ours = d.ppid() == self; // only then is the exit code ours to read
             sv.ledger.started(name, d.pid(), sv.proc.commandLine(d.pid()));
             sv.orphans.watch(d).thenAcceptAsync(code -> {
                 sv.ledger.ended(d.pid());
-                List<ProcTable.Stat> left = sv.strays.of(name, Set.of());
-                if (left.isEmpty()) {
-                    if (over.compareAndSet(false, true)) {
-                        ended.accept(code);
-                    }
-                } else {
+                if (ours) {
+                    reaped = code;
+                }
+                List<ProcessTable.Stat> left = sv.strays.of(name, Set.of());
+                if (!left.isEmpty()) {
                     run.daemonPid = left.get(0).pid();
                     follow(left);
+                }
+                // the last one to go decides, once every followed process is gone: a grandchild that ended first
+                // must not end the run with its unknown code while its parent, our child, is still to be reaped
+                if (pending.decrementAndGet() == 0 && left.isEmpty() && over.compareAndSet(false, true)) {
+                    Integer known = reaped;
+                    ended.accept(known != null ? known : code);
                 }
             }, sv.workers);
         }

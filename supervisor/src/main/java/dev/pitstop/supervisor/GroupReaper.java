@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.ProcessTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,12 @@ final class GroupReaper {
 
     private record Waiter(long pgid, long deadlineNanos, CompletableFuture<Boolean> done) {}
 
-    private final ProcTable proc;
+    private final ProcessTable proc;
     private final ScheduledExecutorService scheduler;
     private final List<Waiter> waiters = new ArrayList<>();
     private boolean scanning;
 
-    GroupReaper(ProcTable proc, ScheduledExecutorService scheduler) {
+    GroupReaper(ProcessTable proc, ScheduledExecutorService scheduler) {
         this.proc = proc;
         this.scheduler = scheduler;
     }

@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.ProcessTable;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -10,13 +11,13 @@ import java.util.concurrent.CompletableFuture;
  * bounded wait; then reaps the processes among them that were re-parented to this JVM. Blocks no thread.
  */
 final class GroupStopper {
-    private final ProcTable proc;
+    private final ProcessTable proc;
     private final Signals signals;
     private final GroupReaper groups;
     private final OrphanReaper orphans;
     private final long self = ProcessHandle.current().pid();
 
-    GroupStopper(ProcTable proc, Signals signals, GroupReaper groups, OrphanReaper orphans) {
+    GroupStopper(ProcessTable proc, Signals signals, GroupReaper groups, OrphanReaper orphans) {
         this.proc = proc;
         this.signals = signals;
         this.groups = groups;

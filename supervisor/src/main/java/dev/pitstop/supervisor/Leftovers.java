@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.ProcessTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +24,11 @@ final class Leftovers {
     /** One leftover; {@code name} is the process of the stack file it belonged to ({@code ?} when unknown). */
     record Found(String name, long pid, long pgrp, String command) {}
 
-    private final ProcTable proc;
+    private final ProcessTable proc;
     private final GroupStopper stopper;
     private final long self = ProcessHandle.current().pid();
 
-    Leftovers(ProcTable proc, GroupStopper stopper) {
+    Leftovers(ProcessTable proc, GroupStopper stopper) {
         this.proc = proc;
         this.stopper = stopper;
     }
@@ -38,11 +39,11 @@ final class Leftovers {
         }
         Map<Long, Found> found = new LinkedHashMap<>();
         for (RunLedger.Entry e : previous.processes()) {
-            proc.stat(e.pid()).filter(s -> !s.dead() && s.startTicks() == e.startTicks())
+            proc.stat(e.pid()).filter(s -> !s.dead() && proc.sameStart(s.startTicks(), e.startTicks()))
                     .ifPresent(s -> found.put(e.pid(), new Found(e.name(), e.pid(), s.pgrp(), e.command())));
         }
-        List<ProcTable.Stat> all = proc.all();
-        for (ProcTable.Stat s : all) {
+        List<ProcessTable.Stat> all = proc.all();
+        for (ProcessTable.Stat s : all) {
             if (s.dead() || s.pid() == self || found.containsKey(s.pid())) {
                 continue;
             }
@@ -55,7 +56,7 @@ final class Leftovers {
         Set<Long> leftoverGroups = new LinkedHashSet<>();
         found.values().forEach(f -> leftoverGroups.add(f.pgrp()));
         // members of those groups that cleared their environment are descendants all the same
-        for (ProcTable.Stat s : all) {
+        for (ProcessTable.Stat s : all) {
             if (!s.dead() && leftoverGroups.contains(s.pgrp()) && !found.containsKey(s.pid()) && s.pid() != self) {
                 found.put(s.pid(), new Found("?", s.pid(), s.pgrp(), proc.commandLine(s.pid())));
             }
@@ -64,8 +65,8 @@ final class Leftovers {
     }
 
     private boolean alive(long pid, long startTicks) {
-        Optional<ProcTable.Stat> s = proc.stat(pid);
-        return s.isPresent() && !s.get().dead() && s.get().startTicks() == startTicks;
+        Optional<ProcessTable.Stat> s = proc.stat(pid);
+        return s.isPresent() && !s.get().dead() && proc.sameStart(s.get().startTicks(), startTicks);
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.ProcessTable;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.Health;
 import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.RestartPolicy;
+import dev.pitstop.supervisor.platform.Child;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,10 +139,17 @@ final class ManagedProcess {
         }
         claimed = true;
         cancelPendingRestart();
-        Process process;
+        Run r = new Run();
+        // before the spawn: the I/O loop may hand over a ready line at once, it must find its listener
+        AutoCloseable check = readiness.start(r, ok -> readiness(r, ok));
+        r.add(check);
+        LineSplitter lines = new LineSplitter(sv.config.maxLineLength(), line -> onLine(r, line), log::flush,
+                () -> r.pumped.complete(null), sv.scheduler);
+        Child child;
         try {
-            process = sv.launcher.start(host.stack(), spec);
+            child = sv.launcher.start(host.stack(), spec, lines, List.of());
         } catch (IOException | RuntimeException e) {
+            r.cancelTimers();
             launchError = e.getMessage();
             exitCode = null;
             log.append("[pitstop] cannot start: " + e.getMessage());
@@ -148,7 +157,8 @@ final class ManagedProcess {
             host.changed();
             return null;
         }
-        Run r = new Run(process);
+        r.started(child);
+        readinessRun = check;
         run = r;
         sv.ledger.started(name(), r.pid, spec.command() != null ? spec.command() : String.join(" ", spec.entrypoint()));
         launchError = null;
@@ -158,13 +168,7 @@ final class ManagedProcess {
             setHealth(Health.NOT_READY);
         }
         machine.to(ProcessState.RUNNING, "pid " + r.pid + why);
-        // before the pump starts: a ready line printed at once must find its listener
-        readinessRun = readiness.start(r, ok -> readiness(r, ok));
-        r.add(readinessRun);
-        NamedThreads.named("pitstop-pump-" + name(), new LinePump(process.getInputStream(),
-                sv.config.maxLineLength(), line -> onLine(r, line), log::flush, () -> r.pumped.complete(null),
-                sv.scheduler)).start();
-        process.onExit().whenCompleteAsync((p, e) -> onExit(r), sv.workers);
+        child.exit().whenCompleteAsync((code, e) -> onExit(r, code), sv.workers);
         if (spec.livenessProbe() != null) {
             ProbeRunner liveness = new ProbeRunner(spec.livenessProbe(),
                     sv.probes.create(host.stack(), spec, spec.livenessProbe().action()), sv.scheduler, null, ok -> {
@@ -233,8 +237,7 @@ final class ManagedProcess {
         stop(false);
     }
 
-    private void onExit(Run r) {
-        int code = r.process.exitValue();
+    private void onExit(Run r, int code) {
         if (spec.daemon() && !restarts.isFailure(code) && daemonized(r, code)) {
             return;
         }
@@ -290,10 +293,10 @@ final class ManagedProcess {
 
     private void killStrays(Run ended) {
         Run next = currentRun();
-        List<ProcTable.Stat> strays = sv.strays.of(name(), next == null ? Set.of(ended.pid) : Set.of(ended.pid, next.pid));
+        List<ProcessTable.Stat> strays = sv.strays.of(name(), next == null ? Set.of(ended.pid) : Set.of(ended.pid, next.pid));
         strays.forEach(sv.orphans::watch);
-        sv.stopper.stop(strays.stream().map(ProcTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
-                strays.stream().map(ProcTable.Stat::pid).toList());
+        sv.stopper.stop(strays.stream().map(ProcessTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
+                strays.stream().map(ProcessTable.Stat::pid).toList());
     }
 
     private void afterExit(Run r, int code) {

@@ -3,9 +3,9 @@ package dev.pitstop.supervisor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Daemon threads with names and small stacks: a stack of 500 processes runs 500 pumps. */
+/** Daemon threads with names and small stacks. */
 final class NamedThreads implements ThreadFactory {
-    /** Pumps and timers only read a pipe or run short callbacks; 256 KiB is plenty. */
+    /** Timers and workers only run short callbacks; 256 KiB is plenty. */
     static final long STACK_SIZE = 256 * 1024;
 
     private final String prefix;

@@ -1,5 +1,8 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.ProcessPlatform;
+import dev.pitstop.supervisor.platform.ProcessTable;
+import dev.pitstop.supervisor.platform.Child;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Map;
@@ -22,20 +25,20 @@ import org.slf4j.LoggerFactory;
  * {@link ProcessHandle#onExit()} (a blocking {@code waitid(WNOWAIT)} in the JDK, no polling) and reaped with
  * {@code waitpid} when it exits. A sweep every {@link #SWEEP_SECONDS} s finds new orphans and reaps zombies of our
  * sessions that died before they were seen, and zombie children that outlived one sweep (the JDK reaps its own at
- * once, so those were orphaned by other code while the flag was set). Children the JDK started are never touched: launches and sweeps
- * exclude each other, so a sweep cannot see a child before it is known as the JDK's.
+ * once, so those were orphaned by other code while the flag was set). Children the platform started are never touched:
+ * launches and sweeps exclude each other, so a sweep cannot see a child before it is known as the platform's.
  */
 final class OrphanReaper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrphanReaper.class);
     static final long SWEEP_SECONDS = 2;
 
-    /** Starts a child through the JDK. */
+    /** Starts a child through the process platform. */
     interface Start {
-        Process start() throws IOException;
+        Child start() throws IOException;
     }
 
-    private final LibC libc;
-    private final ProcTable proc;
+    private final ProcessPlatform platform;
+    private final ProcessTable proc;
     private final Signals signals;
     private final String runId;
     private final boolean subreaper;
@@ -49,12 +52,13 @@ final class OrphanReaper implements AutoCloseable {
     /** Zombie children no one reaped by the previous sweep: the JDK reaps its own at once, so these are orphans. */
     private Set<Long> lingering = Set.of();
 
-    OrphanReaper(LibC libc, ProcTable proc, Signals signals, String runId, ScheduledExecutorService scheduler) {
+    OrphanReaper(ProcessPlatform platform, ProcessTable proc, Signals signals, String runId,
+                 ScheduledExecutorService scheduler) {
         this.proc = proc;
         this.signals = signals;
         this.runId = runId;
-        this.libc = libc;
-        this.subreaper = SubreaperFlag.acquire(libc);
+        this.platform = platform;
+        this.subreaper = SubreaperFlag.acquire(platform);
         this.sweeps = subreaper ? scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS,
                 TimeUnit.SECONDS) : null;
     }
@@ -63,16 +67,16 @@ final class OrphanReaper implements AutoCloseable {
         return subreaper;
     }
 
-    /** Runs a JDK launch so that no sweep runs meanwhile; the child is then the JDK's to reap. */
-    Process launch(Start start) throws IOException {
+    /** Runs a launch so that no sweep runs meanwhile; the child is then the platform's reaper's to reap. */
+    Child launch(Start start) throws IOException {
         lock.readLock().lock();
         try {
-            Process p = start.start();
-            long pid = p.pid();
+            Child c = start.start();
+            long pid = c.pid();
             launched.add(pid);
-            sessions.add(pid); // launched through setsid: it leads its own session
-            p.onExit().whenComplete((x, e) -> launched.remove(pid));
-            return p;
+            sessions.add(pid); // it leads its own session
+            c.exit().whenComplete((x, e) -> launched.remove(pid));
+            return c;
         } finally {
             lock.readLock().unlock();
         }
@@ -84,7 +88,7 @@ final class OrphanReaper implements AutoCloseable {
      *
      * @return completes when it exited, with its exit code when we reaped it, else 0 (init reaps it: the code is lost)
      */
-    CompletableFuture<Integer> watch(ProcTable.Stat orphan) {
+    CompletableFuture<Integer> watch(ProcessTable.Stat orphan) {
         lock.writeLock().lock();
         try {
             sessions.add(orphan.session());
@@ -119,7 +123,7 @@ final class OrphanReaper implements AutoCloseable {
         lock.writeLock().lock();
         try {
             Set<Long> zombies = new HashSet<>();
-            for (ProcTable.Stat s : proc.all()) {
+            for (ProcessTable.Stat s : proc.all()) {
                 if (s.ppid() != self || launched.contains(s.pid()) || watched.containsKey(s.pid())) {
                     continue;
                 }
@@ -146,7 +150,7 @@ final class OrphanReaper implements AutoCloseable {
         if (sweeps != null) {
             sweeps.cancel(false);
             sweep();
-            SubreaperFlag.release(libc);
+            SubreaperFlag.release(platform);
         }
     }
 }

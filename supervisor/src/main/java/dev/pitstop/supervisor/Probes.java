@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.Child;
 import dev.pitstop.core.stack.ProbeSpec;
 import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
@@ -90,19 +91,19 @@ final class Probes {
     private CompletableFuture<Probe.Outcome> exec(Stack stack, ProcessSpec owner, ProbeSpec.Exec exec,
                                                   Duration timeout) {
         String what = "`" + exec.command() + "`";
-        Process p;
+        Child p;
         try {
             p = launcher.startHelper(stack, owner, exec.command(), exec.workingDir());
         } catch (IOException e) {
             return CompletableFuture.completedFuture(Probe.Outcome.failed(what + " cannot start: " + e.getMessage()));
         }
         long pgid = p.pid();
-        return p.onExit().thenApply(done -> done.exitValue() == 0 ? Probe.Outcome.PASSED
-                        : Probe.Outcome.failed(what + " exited with " + done.exitValue()))
+        return p.exit().thenApply(code -> code == 0 ? Probe.Outcome.PASSED
+                        : Probe.Outcome.failed(what + " exited with " + code))
                 .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(outcome -> {
                     if (outcome == null) {
-                        signals.toGroup(pgid, Signals.SIGKILL); // the JDK still reaps it
+                        signals.toGroup(pgid, Signals.SIGKILL); // the platform's reaper still reaps it
                         return Probe.Outcome.failed(what + " ran longer than " + timeout.toMillis() + " ms");
                     }
                     return outcome;

@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.ProcessTable;
 import com.google.inject.Inject;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Subscription;
@@ -68,7 +69,8 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
         this.config = Objects.requireNonNull(config, "config");
         this.launchCheck = Objects.requireNonNull(launchCheck, "launchCheck");
         this.logFiles = new LogFiles(config);
-        this.reloader = new Reloader(events, this::dependentsOf, () -> stopping);
+        this.reloader = new Reloader(events, this::dependentsOf, () -> stopping,
+                new ExecutableHashes(() -> services.proc));
     }
 
     @Override
@@ -88,7 +90,9 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             previous = RunLedger.read(stack.stateDir());
             events.open(stack.stateDir().resolve("events.jsonl"));
             services = new SupervisorServices(config, events, stack.stateDir(), launchCheck);
-            events.emit(EventType.STACK_STARTING, null, stack.processes().size() + " processes");
+            LOG.info("process platform {}", services.platformChoice);
+            events.emit(EventType.STACK_STARTING, null, stack.processes().size() + " processes; process platform "
+                    + services.platformChoice);
         }
         // before anything starts: a duplicate next to a leftover fails on "address already in use" at best
         previous.ifPresent(this::stopLeftovers);
@@ -280,10 +284,10 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
 
     /** Whatever of this run is still alive once every process stopped (helpers, strays of removed processes). */
     private CompletableFuture<Void> killStrays() {
-        List<ProcTable.Stat> strays = services.strays.of(null, Set.of());
+        List<ProcessTable.Stat> strays = services.strays.of(null, Set.of());
         strays.forEach(services.orphans::watch);
-        return services.stopper.stop(strays.stream().map(ProcTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
-                strays.stream().map(ProcTable.Stat::pid).toList()).thenApply(empty -> null);
+        return services.stopper.stop(strays.stream().map(ProcessTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
+                strays.stream().map(ProcessTable.Stat::pid).toList()).thenApply(empty -> null);
     }
 
     private static void awaitStop(CompletableFuture<Void> f, long millis, String what) {

@@ -38,13 +38,15 @@ final class Reloader {
     }
 
     private final ConcurrentHashMap<String, CompletableFuture<ReloadResult>> inFlight = new ConcurrentHashMap<>();
-    private final ExecutableHashes hashes = new ExecutableHashes();
+    private final ExecutableHashes hashes;
     private final EventBus events;
     private final Function<String, List<ManagedProcess>> dependents;
     private final BooleanSupplier stackStopping;
 
-    Reloader(EventBus events, Function<String, List<ManagedProcess>> dependents, BooleanSupplier stackStopping) {
+    Reloader(EventBus events, Function<String, List<ManagedProcess>> dependents, BooleanSupplier stackStopping,
+             ExecutableHashes hashes) {
         this.events = events;
+        this.hashes = hashes;
         this.dependents = dependents;
         this.stackStopping = stackStopping;
     }

@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.Child;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,10 @@ import org.slf4j.LoggerFactory;
 final class Run {
     private static final Logger LOG = LoggerFactory.getLogger(Run.class);
 
-    final Process process;
-    /** Also the process group id: every run leads its own group. */
-    final long pid;
+    /** Set once, right after the spawn (lines may come before: they find no PID needed). */
+    volatile Child child;
+    /** Also the process group id: every run leads its own group; 0 until {@link #started}. */
+    volatile long pid;
     final Instant startedAt = Instant.now();
     /** Completes once the run counts as ready (probe, log line or survival window). */
     final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -35,9 +37,9 @@ final class Run {
     /** Why a probe stopped this run (its exit is then a failure, whatever its code), or null. */
     String probeFailure;
 
-    Run(Process process) {
-        this.process = process;
-        this.pid = process.pid();
+    void started(Child spawned) {
+        this.child = spawned;
+        this.pid = spawned.pid();
     }
 
     /** The PID to show: the daemon's once there is one. */

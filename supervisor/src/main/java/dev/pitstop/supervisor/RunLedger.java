@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.ProcessTable;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class RunLedger {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Path file;
     private final String runId;
-    private final ProcTable proc;
+    private final ProcessTable proc;
     private final Executor writer;
     private final AtomicBoolean queued = new AtomicBoolean();
     private final Map<Long, Entry> running = new LinkedHashMap<>();
@@ -48,12 +49,12 @@ final class RunLedger {
     private final long selfStart;
     private boolean broken;
 
-    RunLedger(Path stateDir, String runId, ProcTable proc, Executor writer) {
+    RunLedger(Path stateDir, String runId, ProcessTable proc, Executor writer) {
         this.file = stateDir.resolve(FILE_NAME);
         this.runId = runId;
         this.proc = proc;
         this.writer = writer;
-        this.selfStart = proc.stat(selfPid).map(ProcTable.Stat::startTicks).orElse(0L);
+        this.selfStart = proc.stat(selfPid).map(ProcessTable.Stat::startTicks).orElse(0L);
     }
 
     /** What the file says, or empty when there is none or it cannot be read (then there is nothing to find). */
@@ -71,7 +72,7 @@ final class RunLedger {
     }
 
     void started(String name, long pid, String command) {
-        long ticks = proc.stat(pid).map(ProcTable.Stat::startTicks).orElse(0L);
+        long ticks = proc.stat(pid).map(ProcessTable.Stat::startTicks).orElse(0L);
         synchronized (running) {
             running.put(pid, new Entry(name, pid, pid, ticks, command));
         }

@@ -1,8 +1,10 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.ProcessTable;
 import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.ShutdownSpec;
 import dev.pitstop.core.stack.Stack;
+import dev.pitstop.supervisor.platform.Child;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -42,12 +44,12 @@ final class Shutdown {
         ShutdownSpec s = spec.shutdown();
         long grace = StopDeadline.of(s).grace().toMillis();
         // found before the group is asked: what left the group (setsid) is asked alike, or killed with it
-        List<ProcTable.Stat> strays = scan ? sv.strays.of(spec.name(), Set.of(r.pid)) : List.of();
+        List<ProcessTable.Stat> strays = scan ? sv.strays.of(spec.name(), Set.of(r.pid)) : List.of();
         strays.forEach(sv.orphans::watch);
         boolean asked = askToStop(r, s, grace);
         int straySignal = asked || s.parentOnly() ? 0 : signalOf(s);
-        CompletableFuture<Boolean> straysGone = sv.stopper.stop(strays.stream().map(ProcTable.Stat::pgrp).toList(),
-                straySignal, Duration.ofMillis(grace), strays.stream().map(ProcTable.Stat::pid).toList());
+        CompletableFuture<Boolean> straysGone = sv.stopper.stop(strays.stream().map(ProcessTable.Stat::pgrp).toList(),
+                straySignal, Duration.ofMillis(grace), strays.stream().map(ProcessTable.Stat::pid).toList());
         CompletableFuture<Boolean> groupGone = r.exited.thenApply(code -> true)
                 .completeOnTimeout(false, grace, TimeUnit.MILLISECONDS)
                 .thenCompose(graceful -> {
@@ -78,13 +80,13 @@ final class Shutdown {
 
     /** What left the group while it was stopping (a child that called setsid during the grace period). */
     private CompletableFuture<Boolean> killLateStrays(Run r) {
-        List<ProcTable.Stat> late = sv.strays.of(spec.name(), Set.of(r.pid));
+        List<ProcessTable.Stat> late = sv.strays.of(spec.name(), Set.of(r.pid));
         if (late.isEmpty()) {
             return CompletableFuture.completedFuture(true);
         }
         late.forEach(sv.orphans::watch);
-        return sv.stopper.stop(late.stream().map(ProcTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
-                late.stream().map(ProcTable.Stat::pid).toList());
+        return sv.stopper.stop(late.stream().map(ProcessTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
+                late.stream().map(ProcessTable.Stat::pid).toList());
     }
 
     private static int signalOf(ShutdownSpec s) {
@@ -95,9 +97,9 @@ final class Shutdown {
     private boolean askToStop(Run r, ShutdownSpec s, long grace) {
         if (s.command() != null && !s.command().isBlank()) {
             try {
-                Process command = sv.launcher.startHelper(stack, spec, s.command(), null);
+                Child command = sv.launcher.startHelper(stack, spec, s.command(), null);
                 // a shutdown command that hangs must not outlive the grace period
-                command.onExit().thenApply(p -> true).completeOnTimeout(false, grace, TimeUnit.MILLISECONDS)
+                command.exit().thenApply(p -> true).completeOnTimeout(false, grace, TimeUnit.MILLISECONDS)
                         .thenAccept(done -> {
                             if (!done) {
                                 sv.signals.toGroup(command.pid(), Signals.SIGKILL);

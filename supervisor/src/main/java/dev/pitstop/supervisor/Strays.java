@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.ProcessTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,11 @@ import java.util.Set;
  * ({@link RunMarker#RUN_ID}), so a stop reaches them although a signal to the group does not.
  */
 final class Strays {
-    private final ProcTable proc;
+    private final ProcessTable proc;
     private final String runId;
     private final long self = ProcessHandle.current().pid();
 
-    Strays(ProcTable proc, String runId) {
+    Strays(ProcessTable proc, String runId) {
         this.proc = proc;
         this.runId = runId;
     }
@@ -25,9 +26,9 @@ final class Strays {
      * outside {@code groups} (those are stopped as groups already). A probe or shutdown command of {@code name} is
      * not one of its strays: it has its own deadline.
      */
-    List<ProcTable.Stat> of(String name, Set<Long> groups) {
-        List<ProcTable.Stat> found = new ArrayList<>();
-        for (ProcTable.Stat s : proc.all()) {
+    List<ProcessTable.Stat> of(String name, Set<Long> groups) {
+        List<ProcessTable.Stat> found = new ArrayList<>();
+        for (ProcessTable.Stat s : proc.all()) {
             if (s.dead() || s.pid() == self || groups.contains(s.pgrp())) {
                 continue;
             }

@@ -1,7 +1,6 @@
 package dev.pitstop.supervisor;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.pitstop.supervisor.platform.ProcessPlatform;
 
 /**
  * The kernel's child-subreaper flag ({@code prctl(PR_SET_CHILD_SUBREAPER)}) belongs to the whole JVM, so its owner is
@@ -10,32 +9,22 @@ import org.slf4j.LoggerFactory;
  * become zombies of this JVM with no supervisor left to reap them, instead of init's.
  */
 final class SubreaperFlag {
-    private static final Logger LOG = LoggerFactory.getLogger(SubreaperFlag.class);
     private static int holders;
 
     private SubreaperFlag() {}
 
     /** @return whether the flag is set for the caller, who must then {@link #release} it once */
-    static synchronized boolean acquire(LibC libc) {
-        if (holders == 0 && !set(libc, 1)) {
+    static synchronized boolean acquire(ProcessPlatform platform) {
+        if (holders == 0 && !platform.subreaper(true)) {
             return false;
         }
         holders++;
         return true;
     }
 
-    static synchronized void release(LibC libc) {
+    static synchronized void release(ProcessPlatform platform) {
         if (holders > 0 && --holders == 0) {
-            set(libc, 0);
-        }
-    }
-
-    private static boolean set(LibC libc, int on) {
-        try {
-            return libc.prctl(LibC.PR_SET_CHILD_SUBREAPER, on, 0, 0, 0) == 0;
-        } catch (UnsatisfiedLinkError e) {
-            LOG.debug("no prctl here: orphans of services re-parent to init", e);
-            return false;
+            platform.subreaper(false);
         }
     }
 }

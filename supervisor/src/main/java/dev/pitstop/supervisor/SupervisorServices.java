@@ -1,7 +1,9 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.supervisor.platform.ProcessPlatform;
+import dev.pitstop.supervisor.platform.ProcessPlatforms;
+import dev.pitstop.supervisor.platform.ProcessTable;
 import dev.pitstop.core.process.LaunchCheck;
-import com.sun.jna.Native;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -18,15 +20,19 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The threads shared by every process of one stack run: a scheduler for timers, probes and group scans, and a small
- * pool for short tasks (exit handling, launches). Nothing here may block for long; waits are futures.
+ * The threads shared by every process of one stack run: the process platform's loop (every exit and every output
+ * pipe), a scheduler for timers, probes and group scans, and a small pool for short tasks (exit handling, launches).
+ * Nothing here may block for long; waits are futures.
  */
 final class SupervisorServices implements AutoCloseable {
     final SupervisorConfig config;
     final ScheduledExecutorService scheduler;
     final ExecutorService workers;
     final AsynchronousChannelGroup sockets;
-    final ProcTable proc = new ProcTable();
+    final ProcessPlatform platform;
+    /** Which platform runs this stack and why, as reported at start. */
+    final ProcessPlatforms.Choice platformChoice;
+    final ProcessTable proc;
     final Signals signals;
     final ChildLauncher launcher;
     final GroupReaper reaper;
@@ -57,10 +63,12 @@ final class SupervisorServices implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().executor(workers).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL).build(); // as Go's client, which Process Compose probes with
-        LibC libc = Native.load("c", LibC.class);
-        this.signals = new Signals(libc);
-        this.orphans = new OrphanReaper(libc, proc, signals, runId, scheduler);
-        this.launcher = new Launcher(runId, launchCheck, orphans);
+        this.platformChoice = ProcessPlatforms.open(System.getenv(ProcessPlatforms.VARIABLE), workers, "pitstop-loop");
+        this.platform = platformChoice.platform();
+        this.proc = platform.table();
+        this.signals = new Signals(platform);
+        this.orphans = new OrphanReaper(platform, proc, signals, runId, scheduler);
+        this.launcher = new Launcher(runId, launchCheck, orphans, platform);
         this.reaper = new GroupReaper(proc, scheduler);
         this.stopper = new GroupStopper(proc, signals, reaper, orphans);
         this.strays = new Strays(proc, runId);
@@ -80,6 +88,7 @@ final class SupervisorServices implements AutoCloseable {
     @Override
     public void close() {
         orphans.close();
+        platform.close();
         scheduler.shutdownNow();
         workers.shutdown();
         sockets.shutdown();

@@ -87,7 +87,7 @@ class LogsTest extends SupervisorHarness {
         await().atMost(Duration.ofSeconds(5)).until(() -> supervisor.logs("long", 10).size() == 2);
 
         List<LogLine> lines = supervisor.logs("long", 10);
-        assertThat(lines.get(0).text()).isEqualTo("0".repeat(64) + LinePump.TRUNCATED);
+        assertThat(lines.get(0).text()).isEqualTo("0".repeat(64) + LineSplitter.TRUNCATED);
         assertThat(lines.get(1).text()).isEqualTo("to-stderr");
         supervisor.close();
         assertThat(dir.resolve("custom/long.txt")).content().contains("to-stderr");

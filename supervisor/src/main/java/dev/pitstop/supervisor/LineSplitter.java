@@ -1,7 +1,6 @@
 package dev.pitstop.supervisor;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.pitstop.supervisor.platform.OutputSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,13 +14,12 @@ import java.util.function.Consumer;
  * Splits a process's merged stdout/stderr into lines of at most {@code maxLength} bytes, without ever holding more
  * than that in memory: the rest of a longer line is dropped and the line is marked as truncated. Output that does
  * not end in a newline (a prompt, a progress bar) is emitted as a line once {@link #PARTIAL_LINE_WAIT} passed
- * without more output, so it is logged although the newline never comes.
+ * without more output, so it is logged although the newline never comes. Fed by the platform's I/O loop.
  */
-final class LinePump implements Runnable {
+final class LineSplitter implements OutputSink {
     static final String TRUNCATED = " [pitstop: line truncated]";
     static final Duration PARTIAL_LINE_WAIT = Duration.ofMillis(500);
 
-    private final InputStream in;
     private final int maxLength;
     private final Consumer<String> lines;
     private final Runnable drained;
@@ -35,9 +33,8 @@ final class LinePump implements Runnable {
     private ScheduledFuture<?> partialTimer;
     private long bytesSeen;
 
-    LinePump(InputStream in, int maxLength, Consumer<String> lines, Runnable drained, Runnable finished,
+    LineSplitter(int maxLength, Consumer<String> lines, Runnable drained, Runnable finished,
              ScheduledExecutorService timers) {
-        this.in = in;
         this.maxLength = maxLength;
         this.lines = lines;
         this.drained = drained;
@@ -46,30 +43,24 @@ final class LinePump implements Runnable {
     }
 
     @Override
-    public void run() {
-        byte[] buffer = new byte[8192];
-        try (in) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                accept(buffer, n);
-                if (in.available() == 0) {
-                    drained.run();
-                }
+    public void end() {
+        synchronized (this) {
+            cancelTimer();
+            if (length > 0 || truncated) {
+                emit();
             }
-        } catch (IOException e) {
-            // the pipe was closed under us when the process was killed: the output simply ends here
-        } finally {
-            synchronized (this) {
-                cancelTimer();
-                if (length > 0 || truncated) {
-                    emit();
-                }
-            }
-            drained.run();
-            finished.run();
         }
+        drained.run();
+        finished.run();
     }
 
-    private synchronized void accept(byte[] buffer, int n) {
+    @Override
+    public void drained() {
+        drained.run();
+    }
+
+    @Override
+    public synchronized void accept(byte[] buffer, int n) {
         for (int i = 0; i < n; i++) {
             accept(buffer[i]);
         }

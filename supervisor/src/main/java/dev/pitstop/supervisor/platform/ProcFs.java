@@ -1,4 +1,4 @@
-package dev.pitstop.supervisor;
+package dev.pitstop.supervisor.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,46 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** Reads {@code /proc}: the only way to see group members, orphans and leftovers that are not our own children. */
-final class ProcTable {
+/** The {@link ProcessTable} of Linux, read from {@code /proc}. */
+final class ProcFs implements ProcessTable {
     private static final Path PROC = Path.of("/proc");
 
-    /**
-     * One line of {@code /proc/PID/stat}.
-     *
-     * @param startTicks when the process started, in clock ticks since boot: with the PID, it names one process
-     *                   even after the PID was reused
-     */
-    record Stat(long pid, char state, long ppid, long pgrp, long session, long startTicks) {
-        boolean dead() {
-            return state == 'Z' || state == 'X';
-        }
-    }
-
-    /**
-     * Process group ids of every living process on the machine. Zombies are left out: they are dead, and an orphan's
-     * zombie belongs to init, which may take a while to reap it (our own children are reaped by the JDK).
-     */
-    Set<Long> liveGroups() {
-        Set<Long> groups = new HashSet<>();
-        for (Stat s : all()) {
-            if (!s.dead()) {
-                groups.add(s.pgrp());
-            }
-        }
-        return groups;
-    }
-
-    /** Every process we may read, zombies included. */
-    List<Stat> all() {
+    @Override
+    public List<Stat> all() {
         List<Stat> all = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, ProcTable::isPidDir)) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, ProcFs::isPidDir)) {
             for (Path dir : dirs) {
                 read(dir).ifPresent(all::add);
             }
@@ -56,12 +28,13 @@ final class ProcTable {
         return all;
     }
 
-    Optional<Stat> stat(long pid) {
+    @Override
+    public Optional<Stat> stat(long pid) {
         return read(PROC.resolve(Long.toString(pid)));
     }
 
-    /** The process's environment as it was at exec; empty when it is gone, a zombie, or not ours to read. */
-    Map<String, String> environ(long pid) {
+    @Override
+    public Map<String, String> environ(long pid) {
         Map<String, String> env = new HashMap<>();
         try {
             String all = new String(Files.readAllBytes(PROC.resolve(pid + "/environ")), StandardCharsets.UTF_8);
@@ -77,14 +50,21 @@ final class ProcTable {
         return env;
     }
 
-    /** The command line with arguments separated by spaces, or empty when it is gone (or a zombie). */
-    String commandLine(long pid) {
+    @Override
+    public String commandLine(long pid) {
         try {
             return new String(Files.readAllBytes(PROC.resolve(pid + "/cmdline")), StandardCharsets.UTF_8)
                     .replace('\0', ' ').strip();
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** {@code /proc/PID/exe}: opens the executable even when it was replaced or deleted on disk since. */
+    @Override
+    public Optional<Path> executable(long pid) {
+        Path exe = PROC.resolve(pid + "/exe");
+        return Files.exists(exe) ? Optional.of(exe) : Optional.empty();
     }
 
     private static boolean isPidDir(Path p) {

@@ -1,0 +1,131 @@
+package dev.pitstop.supervisor.platform;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+
+/**
+ * Chooses the {@link ProcessPlatform} of a stack run: the one asked for ({@code PITSTOP_PROCESS_PLATFORM} =
+ * {@code linux}, {@code posix}, {@code macos} or {@code jdk}), else the best this machine has. One that was asked for
+ * and cannot work here is an error, not a silent fallback.
+ */
+public final class ProcessPlatforms {
+    /** The environment variable that forces a platform. */
+    public static final String VARIABLE = "PITSTOP_PROCESS_PLATFORM";
+
+    /** The platform and why it was chosen, for the log and the stack's first event. */
+    public record Choice(ProcessPlatform platform, String reason) {
+        @Override
+        public String toString() {
+            return platform.name() + " (" + reason + ")";
+        }
+    }
+
+    private ProcessPlatforms() {}
+
+    /**
+     * @param requested   the variable's value, or null/blank for the default
+     * @param completions where exit futures complete
+     * @param name        the loop thread's name
+     * @throws IllegalArgumentException for a name that is none of the four
+     * @throws IllegalStateException    when the requested platform cannot run here
+     */
+    public static Choice open(String requested, Executor completions, String name) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        boolean mac = os.contains("mac") || os.contains("darwin");
+        boolean linux = os.contains("linux");
+        if (requested == null || requested.isBlank()) {
+            if (linux) {
+                String missing = linuxMissing();
+                return missing == null ? new Choice(linux(completions, name), "default on Linux")
+                        : new Choice(posix(completions, name, false), "default; not linux: " + missing);
+            }
+            return mac ? new Choice(macos(completions, name), "default on macOS")
+                    : new Choice(posix(completions, name, false), "default on " + os);
+        }
+        String value = requested.strip().toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "linux" -> {
+                String missing = linux ? linuxMissing() : "not Linux";
+                if (missing != null) {
+                    throw new IllegalStateException(VARIABLE + "=linux cannot run here: " + missing);
+                }
+                return new Choice(linux(completions, name), VARIABLE + "=linux");
+            }
+            case "posix" -> {
+                return new Choice(posix(completions, name, mac), VARIABLE + "=posix");
+            }
+            case "macos" -> {
+                if (!mac) {
+                    throw new IllegalStateException(VARIABLE + "=macos cannot run here: not macOS");
+                }
+                return new Choice(macos(completions, name), VARIABLE + "=macos");
+            }
+            case "jdk" -> {
+                return new Choice(jdk(), VARIABLE + "=jdk");
+            }
+            default -> throw new IllegalArgumentException(VARIABLE + "=" + requested
+                    + " is none of linux, posix, macos, jdk");
+        }
+    }
+
+    /** What this Linux lacks for the linux platform, or null. */
+    private static String linuxMissing() {
+        try {
+            NativeLibrary c = NativeLibrary.getInstance("c");
+            c.getFunction("posix_spawn_file_actions_addclosefrom_np");
+            c.getFunction("posix_spawn_file_actions_addchdir_np");
+        } catch (UnsatisfiedLinkError e) {
+            return "the C library has no posix_spawn_file_actions_addclosefrom_np (glibc 2.34 or later needed)";
+        }
+        return EpollPoller.supported(Native.load("c", LinuxLib.class)) ? null
+                : "the kernel has no pidfd_open (Linux 5.3 or later needed)";
+    }
+
+    private static ProcessPlatform linux(Executor completions, String name) {
+        LinuxLib c = Native.load("c", LinuxLib.class);
+        Abi abi = Abi.glibc();
+        NativeLoop loop = new NativeLoop(c, abi, new EpollPoller(c, abi), completions, name).start();
+        return new NativePlatform("linux", c, new Spawner(c, abi, Spawner.FdHygiene.CLOSEFROM), loop, new ProcFs(),
+                () -> {
+                    int[] fds = new int[2];
+                    if (c.pipe2(fds, abi.oCloexec()) != 0) {
+                        throw new java.io.IOException("pipe2: errno " + Native.getLastError());
+                    }
+                    return new Pipe(fds[0], fds[1]);
+                });
+    }
+
+    private static ProcessPlatform posix(Executor completions, String name, boolean mac) {
+        PosixLib c = Native.load("c", PosixLib.class);
+        Abi abi = mac ? Abi.darwin() : Abi.glibc();
+        NativeLoop loop = new NativeLoop(c, abi, new PollPoller(c, abi), completions, name).start();
+        return new NativePlatform("posix", c, new Spawner(c, abi, Spawner.FdHygiene.MARK_CLOEXEC), loop,
+                new PsTable(List.of(mac ? "-E" : "e")), () -> posixPipe(c));
+    }
+
+    private static ProcessPlatform macos(Executor completions, String name) {
+        return MacPlatform.open(completions, name);
+    }
+
+    private static ProcessPlatform jdk() {
+        boolean procfs = Files.isDirectory(Path.of("/proc/self"));
+        PosixLib c = procfs ? Native.load("c", LinuxLib.class) : Native.load("c", PosixLib.class);
+        return new JdkPlatform(c, procfs ? new ProcFs() : new PsTable(List.of("e")));
+    }
+
+    /** {@code pipe} and then close-on-exec: plain POSIX has no {@code pipe2}. */
+    static Pipe posixPipe(PosixLib c) throws java.io.IOException {
+        int[] fds = new int[2];
+        if (c.pipe(fds) != 0) {
+            throw new java.io.IOException("pipe: errno " + Native.getLastError());
+        }
+        c.fcntl(fds[0], Abi.F_SETFD, Abi.FD_CLOEXEC);
+        c.fcntl(fds[1], Abi.F_SETFD, Abi.FD_CLOEXEC);
+        return new Pipe(fds[0], fds[1]);
+    }
+}
