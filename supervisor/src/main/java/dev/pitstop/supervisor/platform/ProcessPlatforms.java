@@ -104,7 +104,7 @@ public final class ProcessPlatforms {
         PosixLib c = Native.load("c", PosixLib.class);
         Abi abi = mac ? Abi.darwin() : Abi.glibc();
         NativeLoop loop = new NativeLoop(c, abi, new PollPoller(c, abi), completions, name).start();
-        return new NativePlatform("posix", c, new Spawner(c, abi, Spawner.FdHygiene.MARK_CLOEXEC), loop,
+        return new NativePlatform("posix", c, new Spawner(c, abi, Spawner.FdHygiene.CLOSE_LISTED), loop,
                 new PsTable(List.of(mac ? "-E" : "e")), () -> posixPipe(c));
     }
 

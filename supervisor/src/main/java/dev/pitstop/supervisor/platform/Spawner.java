@@ -49,9 +49,6 @@ final class Spawner {
             check(c.posix_spawnattr_setsigmask(attributes, empty), "posix_spawnattr_setsigmask");
             check(c.posix_spawnattr_setsigdefault(attributes, all), "posix_spawnattr_setsigdefault");
             fileActions(actions, request, outFd, dups);
-            if (hygiene == FdHygiene.MARK_CLOEXEC) {
-                FdScan.markCloseOnExec(c);
-            }
             int[] pid = new int[1];
             int error = c.posix_spawnp(pid, request.argv().get(0), actions, attributes,
                     request.argv().toArray(String[]::new), envp(request.environment()));
@@ -101,6 +98,12 @@ final class Spawner {
                 }
             }
             check(((LinuxLib) c).posix_spawn_file_actions_addclosefrom_np(fa, top + 1), "addclosefrom_np");
+        } else if (hygiene == FdHygiene.CLOSE_LISTED) {
+            for (int fd : FdScan.open(c)) {
+                if (!targets.contains(fd)) {
+                    check(c.posix_spawn_file_actions_addclose(fa, fd), "addclose");
+                }
+            }
         }
     }
 
@@ -120,7 +123,7 @@ final class Spawner {
         CLOSEFROM,
         /** darwin: POSIX_SPAWN_CLOEXEC_DEFAULT, only the descriptors of the file actions survive exec. */
         CLOEXEC_DEFAULT,
-        /** plain POSIX: before each spawn, every open descriptor of this JVM is marked close-on-exec. */
-        MARK_CLOEXEC
+        /** plain POSIX: the child closes every descriptor this JVM had open at the spawn ({@link FdScan}). */
+        CLOSE_LISTED
     }
 }
