@@ -1,5 +1,6 @@
 package dev.pitstop.manifest;
 
+import dev.pitstop.core.io.AtomicFiles;
 import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.store.BinaryStore;

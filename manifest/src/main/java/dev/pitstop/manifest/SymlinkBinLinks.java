@@ -1,5 +1,6 @@
 package dev.pitstop.manifest;
 
+import dev.pitstop.core.io.AtomicFiles;
 import dev.pitstop.core.store.BinLinks;
 import dev.pitstop.core.store.StoreException;
 import dev.pitstop.core.store.StoredBinary;
