@@ -56,8 +56,7 @@ final class DrillContext {
 
     Duration readyTimeout(String name) {
         ProcessSpec spec = stack.processes().get(name);
-        double seconds = spec == null ? 0 : spec.reloadTimeoutSeconds();
-        return options.readyTimeout().plusMillis((long) (seconds * 1000));
+        return spec == null ? options.readyTimeout() : options.readyTimeout().plus(spec.reloadTimeout());
     }
 
     /** Waits until the process is ready; the status it ended with. */

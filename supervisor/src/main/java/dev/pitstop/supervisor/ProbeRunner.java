@@ -46,12 +46,12 @@ final class ProbeRunner implements AutoCloseable {
     }
 
     synchronized void start() {
-        schedule(spec.initialDelaySeconds());
+        schedule(spec.initialDelay());
     }
 
-    private void schedule(double seconds) {
+    private void schedule(Duration delay) {
         if (!closed) {
-            next = scheduler.schedule(this::attempt, Math.max(0, Math.round(seconds * 1000)), TimeUnit.MILLISECONDS);
+            next = scheduler.schedule(this::attempt, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -61,7 +61,7 @@ final class ProbeRunner implements AutoCloseable {
                 return;
             }
         }
-        Duration timeout = Duration.ofMillis(Math.max(1, Math.round(spec.timeoutSeconds() * 1000)));
+        Duration timeout = spec.timeout().toMillis() < 1 ? Duration.ofMillis(1) : spec.timeout();
         try {
             probe.attempt(timeout).whenComplete((outcome, e) -> record(outcome != null ? outcome
                     : Probe.Outcome.failed(String.valueOf(e))));
@@ -94,7 +94,7 @@ final class ProbeRunner implements AutoCloseable {
             } else {
                 successes = 0;
                 long now = System.nanoTime();
-                long periodNanos = Math.round(Math.max(1, spec.periodSeconds() <= 0 ? 10 : spec.periodSeconds()) * 1e9);
+                long periodNanos = Math.max(Duration.ofSeconds(1).toNanos(), spec.period().toNanos());
                 if (failures == 0 || now - lastCountedFailure >= periodNanos) {
                     failures++;
                     lastCountedFailure = now;
@@ -103,9 +103,9 @@ final class ProbeRunner implements AutoCloseable {
                     passing = changed = false;
                 }
             }
-            double period = spec.periodSeconds() <= 0 ? 10 : spec.periodSeconds();
-            if (!everPassed && startupPeriod != null) {
-                period = Math.min(period, startupPeriod.toMillis() / 1000.0);
+            Duration period = spec.period();
+            if (!everPassed && startupPeriod != null && startupPeriod.compareTo(period) < 0) {
+                period = startupPeriod;
             }
             schedule(period);
         }

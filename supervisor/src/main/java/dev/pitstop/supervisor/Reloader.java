@@ -68,7 +68,7 @@ final class Reloader {
     }
 
     private static ReloadResult join(ManagedProcess mp, CompletableFuture<ReloadResult> result) {
-        long bound = Math.round(mp.spec().reloadTimeoutSeconds() * 1000) + mp.stopDeadline().bound().toMillis();
+        long bound = mp.spec().reloadTimeout().plus(mp.stopDeadline().bound()).toMillis();
         try {
             return result.get(bound, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -118,7 +118,7 @@ final class Reloader {
 
     private void awaitReady(ManagedProcess mp, Run fresh, ManagedProcess.ReloadStart start) throws Failure {
         long epoch = start.epoch();
-        long timeout = Math.round(mp.spec().reloadTimeoutSeconds() * 1000);
+        long timeout = mp.spec().reloadTimeout().toMillis();
         try {
             CompletableFuture.anyOf(fresh.ready, fresh.exited).get(timeout, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -24,8 +24,12 @@ final class Restarts {
         this.availability = availability;
         this.successExitCodes = successExitCodes;
         this.backoff = availability.exponentialBackoff()
-                ? new Backoff(availability.backoffSeconds(), config.backoffCap(), config.healthyResetWindow())
-                : Backoff.fixed(availability.backoffSeconds());
+                ? new Backoff(seconds(availability.backoff()), config.backoffCap(), config.healthyResetWindow())
+                : Backoff.fixed(seconds(availability.backoff()));
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
     }
 
     int count() {

@@ -90,7 +90,7 @@ final class Shutdown {
     }
 
     private static int signalOf(ShutdownSpec s) {
-        return s.signal() > 0 ? s.signal() : Signals.SIGTERM;
+        return s.signal().number();
     }
 
     /** @return true when a shutdown command does the asking, false when a signal was sent */

@@ -19,8 +19,7 @@ record StopDeadline(Duration grace) {
     static final Duration MARGIN = AFTER_KILL.multipliedBy(3);
 
     static StopDeadline of(ShutdownSpec s) {
-        return new StopDeadline(s.timeoutSeconds() > 0 ? Duration.ofMillis(Math.round(s.timeoutSeconds() * 1000))
-                : DEFAULT_GRACE);
+        return new StopDeadline(s.timeout().isZero() || s.timeout().isNegative() ? DEFAULT_GRACE : s.timeout());
     }
 
     /** How long a caller waits for the stop to finish before it reports it as stuck. */

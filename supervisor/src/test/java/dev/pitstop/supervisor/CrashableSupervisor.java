@@ -44,7 +44,8 @@ public final class CrashableSupervisor {
         for (String[] n : named) {
             ProcessSpec.Builder b = SupervisorHarness.sh(n[0], n[1]);
             if (gated.contains(n[0])) {
-                b.readinessProbe(new ProbeSpec(new ProbeSpec.Exec("test -f " + n[0] + ".ready", null), 0, 0.05, 1, 1, 1));
+                b.readinessProbe(new ProbeSpec(new ProbeSpec.Exec("test -f " + n[0] + ".ready", null),
+                        Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(1), 1, 1));
             }
             specs.add(b.build());
         }

@@ -105,7 +105,8 @@ class LeftoversTest extends SupervisorHarness {
         assertThat(count(a)).isEqualTo(1);
 
         Files.createFile(dir.resolve("a.ready"));
-        up(sh("a", a).readinessProbe(new ProbeSpec(new ProbeSpec.Exec("test -f a.ready", null), 0, 0.05, 1, 1, 1))
+        up(sh("a", a).readinessProbe(new ProbeSpec(new ProbeSpec.Exec("test -f a.ready", null),
+                Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(1), 1, 1))
                 .build());
         awaitRunning("a");
         await().atMost(Duration.ofSeconds(15)).until(() -> supervisor.status("a").health() == Health.READY);

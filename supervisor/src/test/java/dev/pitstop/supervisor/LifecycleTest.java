@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.core.process.Signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -100,7 +101,7 @@ class LifecycleTest extends SupervisorHarness {
     void processHealthyWaitsForAnHttpReadinessProbe() throws Exception {
         int port = freePort();
         ProbeSpec probe = new ProbeSpec(new ProbeSpec.HttpGet("http", "127.0.0.1", port, "/", Map.of()),
-                0, 0.1, 1, 1, 2);
+                Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(1), 1, 2);
         up(sh("web", "sleep 0.5; exec python3 -m http.server --bind 127.0.0.1 " + port).readinessProbe(probe).build(),
                 sh("client", "sleep 1000").dependsOn("web", DependencyCondition.PROCESS_HEALTHY).build());
         awaitRunning("web");
@@ -119,10 +120,11 @@ class LifecycleTest extends SupervisorHarness {
     @Test
     void readinessIsCheckedAfterReadyTooAndFailingItStopsTheProcessForTheRestartPolicy() throws Exception {
         // as in Process Compose: failure_threshold failures in a row stop the process; availability decides
-        ProbeSpec probe = new ProbeSpec(new ProbeSpec.Exec("test ! -e sick", null), 0, 0.1, 1, 1, 1);
+        ProbeSpec probe = new ProbeSpec(new ProbeSpec.Exec("test ! -e sick", null),
+                Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(1), 1, 1);
         up(sh("svc", "sleep 1000").readinessProbe(probe)
                 .availability(new dev.pitstop.core.stack.Availability(dev.pitstop.core.stack.RestartPolicy.ALWAYS,
-                        0.2, 0)).build());
+                        Duration.ofMillis(200), 0)).build());
         long first = awaitRunning("svc").pid();
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("svc").health() == Health.READY);
 
@@ -139,7 +141,8 @@ class LifecycleTest extends SupervisorHarness {
     @Test
     void tcpProbeMakesAProcessHealthy() throws Exception {
         int port = freePort();
-        ProbeSpec probe = new ProbeSpec(new ProbeSpec.Tcp("127.0.0.1", port), 0, 0.1, 1, 1, 3);
+        ProbeSpec probe = new ProbeSpec(new ProbeSpec.Tcp("127.0.0.1", port),
+                Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(1), 1, 3);
         up(sh("tcp", "exec python3 -m http.server --bind 127.0.0.1 " + port).readinessProbe(probe).build());
         awaitRunning("tcp");
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("tcp").health() == Health.READY);
@@ -162,7 +165,7 @@ class LifecycleTest extends SupervisorHarness {
     @Test
     void entrypointRunsWithoutAShellAndStopStartRestartWork() {
         up(dev.pitstop.core.stack.ProcessSpec.builder("e").entrypoint(List.of("sleep", "1000"))
-                .shutdown(new ShutdownSpec(null, 15, 1, true)).build());
+                .shutdown(new ShutdownSpec(null, new Signal(15), Duration.ofSeconds(1), true)).build());
         long first = awaitRunning("e").pid();
 
         supervisor.stop("e");
@@ -180,7 +183,7 @@ class LifecycleTest extends SupervisorHarness {
     @Test
     void shutdownCommandStopsTheProcess() throws Exception {
         up(sh("svc", "while [ ! -e stop-now ]; do sleep 0.05; done")
-                .shutdown(new ShutdownSpec("touch stop-now", 15, 5, false)).build());
+                .shutdown(new ShutdownSpec("touch stop-now", new Signal(15), Duration.ofSeconds(5), false)).build());
         awaitRunning("svc");
 
         supervisor.stop("svc");

@@ -26,7 +26,7 @@ class NatsReloadTest extends SupervisorHarness {
         int port = freePort();
         int monitor = freePort();
         ProbeSpec healthz = new ProbeSpec(new ProbeSpec.HttpGet("http", "127.0.0.1", monitor, "/healthz", Map.of()),
-                0, 0.1, 1, 1, 3);
+                Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(1), 1, 3);
         up(sh("nats", "exec nats-server -a 127.0.0.1 -p " + port + " -m " + monitor).readinessProbe(healthz).build(),
                 sh("ingest", "sleep 1000").dependsOn("nats", DependencyCondition.PROCESS_HEALTHY).build());
         long natsPid = awaitRunning("nats").pid();

@@ -136,7 +136,7 @@ class ReloadTest extends SupervisorHarness {
 
     @Test
     void aStopDuringAReloadWins() throws Exception {
-        up(sh("svc", "echo started; exec sleep 1000").readyLogLine("never printed").reloadTimeoutSeconds(20).build());
+        up(sh("svc", "echo started; exec sleep 1000").readyLogLine("never printed").reloadTimeout(Duration.ofSeconds(20)).build());
         long old = awaitRunning("svc").pid();
 
         ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -182,7 +182,7 @@ class ReloadTest extends SupervisorHarness {
     @Test
     void aNewProcessThatIsNeverReadyFailsAtTheDeadline() throws Exception {
         up(sh("svc", "if [ ! -e mute ]; then echo ready; fi; exec sleep 1000").readyLogLine("ready")
-                .reloadTimeoutSeconds(0.7).build());
+                .reloadTimeout(Duration.ofMillis(700)).build());
         awaitRunning("svc");
         Files.writeString(dir.resolve("mute"), "");
 
@@ -258,7 +258,8 @@ class ReloadTest extends SupervisorHarness {
     @Test
     void aDependentPendingOnAReloadedDependencyStartsOnceTheNewOneIsHealthy() throws Exception {
         up(sh("db", "exec sleep 1000").readinessProbe(new dev.pitstop.core.stack.ProbeSpec(
-                        new dev.pitstop.core.stack.ProbeSpec.Exec("test -f db.ready", null), 0, 0.05, 1, 1, 1000)).build(),
+                        new dev.pitstop.core.stack.ProbeSpec.Exec("test -f db.ready", null), Duration.ZERO,
+                        Duration.ofMillis(50), Duration.ofSeconds(1), 1, 1000)).build(),
                 sh("app", "exec sleep 1000").dependsOn("db", DependencyCondition.PROCESS_HEALTHY).build());
         awaitRunning("db");
         assertThat(supervisor.status("app").state()).isEqualTo(ProcessState.PENDING);

@@ -20,7 +20,8 @@ class RestartTest extends SupervisorHarness {
     @Test
     void onFailureRestartsUpToMaxRestartsWithExponentialBackoff() {
         up(sh("crash", "echo crashing; exit 2")
-                .availability(new Availability(RestartPolicy.ON_FAILURE, 0.1, 3, false, false, true)).build());
+                .availability(new Availability(RestartPolicy.ON_FAILURE,
+                        Duration.ofMillis(100), 3, false, false, true)).build());
 
         awaitState("crash", ProcessState.ERROR);
         await().atMost(Duration.ofSeconds(5)).until(() -> events(EventType.PROCESS_EXITED, "crash").size() == 4);
@@ -41,7 +42,8 @@ class RestartTest extends SupervisorHarness {
         String script = "n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count;"
                 + " if [ $n -eq 3 ]; then sleep 2.5; fi; exit 1";
         up(config, stack(sh("flaky", script)
-                .availability(new Availability(RestartPolicy.ALWAYS, 0.1, 5, false, false, true)).build()));
+                .availability(new Availability(RestartPolicy.ALWAYS,
+                        Duration.ofMillis(100), 5, false, false, true)).build()));
 
         awaitState("flaky", ProcessState.ERROR);
         List<String> delays = events(EventType.STATE_CHANGED, "flaky").stream().map(Event::detail)
@@ -51,7 +53,8 @@ class RestartTest extends SupervisorHarness {
 
     @Test
     void backoffSecondsIsAFixedDelayAsInProcessCompose() {
-        up(sh("crash", "exit 2").availability(new Availability(RestartPolicy.ON_FAILURE, 0.3, 3)).build());
+        up(sh("crash", "exit 2").availability(new Availability(RestartPolicy.ON_FAILURE,
+                Duration.ofMillis(300), 3)).build());
 
         awaitState("crash", ProcessState.ERROR);
         assertThat(events(EventType.STATE_CHANGED, "crash").stream().map(Event::detail)
@@ -61,7 +64,8 @@ class RestartTest extends SupervisorHarness {
 
     @Test
     void aLongBackoffIsNotCapped() {
-        up(sh("crash", "exit 2").availability(new Availability(RestartPolicy.ON_FAILURE, 300, 0)).build());
+        up(sh("crash", "exit 2").availability(new Availability(RestartPolicy.ON_FAILURE,
+                Duration.ofSeconds(300), 0)).build());
         awaitState("crash", ProcessState.RESTARTING);
         assertThat(events(EventType.STATE_CHANGED, "crash")).extracting(Event::detail)
                 .contains("Restarting: exit code 2; restart 1 in 300000 ms");
@@ -70,13 +74,13 @@ class RestartTest extends SupervisorHarness {
     @Test
     void successExitCodesDecideWhatAFailureIs() {
         up(sh("three", "exit 3").successExitCodes(Set.of(3))
-                .availability(new Availability(RestartPolicy.ON_FAILURE, 0.1, 0)).build());
+                .availability(new Availability(RestartPolicy.ON_FAILURE, Duration.ofMillis(100), 0)).build());
         assertThat(awaitState("three", ProcessState.COMPLETED).restarts()).isZero();
     }
 
     @Test
     void alwaysRestartsEvenAfterSuccess() {
-        up(sh("tick", "exit 0").availability(new Availability(RestartPolicy.ALWAYS, 0.05, 2)).build());
+        up(sh("tick", "exit 0").availability(new Availability(RestartPolicy.ALWAYS, Duration.ofMillis(50), 2)).build());
         awaitState("tick", ProcessState.COMPLETED);
         assertThat(supervisor.status("tick").restarts()).isEqualTo(2);
     }
@@ -84,7 +88,8 @@ class RestartTest extends SupervisorHarness {
     @Test
     void exitOnFailureNeverRestartsAndBringsTheWholeStackDownWithTheExitCode() throws Exception {
         up(sh("other", "sleep 1000").build(),
-                sh("fatal", "sleep 0.2; exit 42").availability(new Availability(RestartPolicy.EXIT_ON_FAILURE, 0.05, 1))
+                sh("fatal", "sleep 0.2; exit 42").availability(new Availability(RestartPolicy.EXIT_ON_FAILURE,
+                        Duration.ofMillis(50), 1))
                         .build());
         long other = awaitRunning("other").pid();
 
@@ -100,7 +105,7 @@ class RestartTest extends SupervisorHarness {
     @Test
     void exitOnEndAndExitOnSkippedEndTheStackWithProcessComposesExitCodes() throws Exception {
         up(sh("tests", "exit 130").successExitCodes(Set.of(0, 130))
-                .availability(new Availability(RestartPolicy.NO, 1, 0, true, false, false)).build(),
+                .availability(new Availability(RestartPolicy.NO, Duration.ofSeconds(1), 0, true, false, false)).build(),
                 sh("server", "sleep 1000").build());
         assertThat(supervisor.awaitDown(Duration.ofSeconds(20))).isTrue();
         assertThat(supervisor.exitCode()).as("130 is a success exit code, so the stack ends with 0").isZero();
@@ -109,11 +114,12 @@ class RestartTest extends SupervisorHarness {
     @Test
     void aFailingLivenessProbeStopsTheProcessAndOnlyTheRestartPolicyRestartsIt() throws Exception {
         // the finding: a failing liveness probe with restart "no" made 393 restarts in 6 s
-        ProbeSpec liveness = new ProbeSpec(new ProbeSpec.Exec("test ! -e dead", null), 0, 0.1, 1, 1, 1);
+        ProbeSpec liveness = new ProbeSpec(new ProbeSpec.Exec("test ! -e dead", null),
+                Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(1), 1, 1);
         Files.writeString(dir.resolve("dead"), "");
         up(sh("norestart", "sleep 1000").livenessProbe(liveness).build(),
                 sh("always", "sleep 1000").livenessProbe(liveness)
-                        .availability(new Availability(RestartPolicy.ALWAYS, 0.5, 0)).build());
+                        .availability(new Availability(RestartPolicy.ALWAYS, Duration.ofMillis(500), 0)).build());
 
         awaitState("norestart", ProcessState.ERROR);
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("always").restarts() >= 2);
@@ -131,7 +137,8 @@ class RestartTest extends SupervisorHarness {
 
     @Test
     void stopCancelsAPendingRestart() {
-        up(sh("crash", "exit 1").availability(new Availability(RestartPolicy.ON_FAILURE, 30, 0)).build());
+        up(sh("crash", "exit 1").availability(new Availability(RestartPolicy.ON_FAILURE,
+                Duration.ofSeconds(30), 0)).build());
         awaitState("crash", ProcessState.RESTARTING);
 
         supervisor.stop("crash");

@@ -1,5 +1,6 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.core.process.Signal;
 import static org.awaitility.Awaitility.await;
 
 import dev.pitstop.core.event.Event;
@@ -28,7 +29,7 @@ abstract class SupervisorHarness {
     private static final Pattern PID = Pattern.compile("pid (\\d+)");
 
     static final SupervisorConfig FAST = SupervisorConfig.DEFAULTS.withSurvivalWindow(Duration.ofMillis(300));
-    static final ShutdownSpec QUICK_STOP = new ShutdownSpec(null, 15, 1.5, false);
+    static final ShutdownSpec QUICK_STOP = new ShutdownSpec(null, new Signal(15), Duration.ofMillis(1500), false);
 
     @TempDir
     Path dir;

@@ -35,7 +35,7 @@ final class Preflight {
             if (spec == null || spec.preflight() == null) {
                 continue;
             }
-            Duration timeout = Duration.ofMillis(Math.round(spec.reloadTimeoutSeconds() * 1000));
+            Duration timeout = spec.reloadTimeout();
             CheckResult result = supervisor.runCheck(process, spec.preflight(), timeout);
             String what = "preflight `" + spec.preflight() + "` of " + process + " " + result.summary();
             if (!result.ok()) {

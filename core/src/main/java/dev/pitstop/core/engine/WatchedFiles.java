@@ -5,6 +5,7 @@ import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.Supervisor;
 import dev.pitstop.core.source.SourceCapability;
 import dev.pitstop.core.stack.BinarySpec;
+import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BadBinaryException;
 import java.io.UncheckedIOException;
@@ -74,9 +75,10 @@ final class WatchedFiles {
         if (binaries.isEmpty() || changedWhileDown != null) {
             return;
         }
-        double slowest = running.processes().values().stream().mapToDouble(p -> p.reloadTimeoutSeconds()).max().orElse(0);
+        Duration slowest = running.processes().values().stream().map(ProcessSpec::reloadTimeout)
+                .max(Duration::compareTo).orElse(Duration.ZERO);
         changedWhileDown = new ChangedWhileDown("pitstop-changed-while-down-" + running.directory().getFileName(),
-                binaries, READY_MARGIN.plusMillis(Math.round(slowest * 1000)), readiness, this::changed,
+                binaries, READY_MARGIN.plus(slowest), readiness, this::changed,
                 (binary, warning) -> supervisor.publish(EventType.WARNING, binary, warning));
     }
 

@@ -1,9 +1,10 @@
 package dev.pitstop.core.stack;
 
+import dev.pitstop.core.process.Signal;
+import java.time.Duration;
+
 /** Reads the small policy sections of a process: {@code availability}, {@code shutdown}, reload behaviour. */
 final class Policies {
-    private static final int MAX_SIGNAL = 31;
-
     private Policies() {}
 
     static Availability availability(ReadContext ctx, YamlNode node) {
@@ -18,7 +19,7 @@ final class Policies {
             throw restartNode.error("unknown restart policy '" + text + "'; expected one of no, always, on_failure, exit_on_failure");
         }
         return new Availability(restart,
-                nonNegative(node.get("backoff_seconds"), Availability.DEFAULT.backoffSeconds()),
+                seconds(nonNegative(node.get("backoff_seconds"), 1)),
                 nonNegativeInt(node.get("max_restarts")), node.get("exit_on_end").bool(false),
                 node.get("exit_on_skipped").bool(false), exponential(node.get("backoff")));
     }
@@ -41,13 +42,13 @@ final class Policies {
         }
         ctx.checkKeys(node, Keys.SHUTDOWN, Keys.SHUTDOWN_PC_ONLY);
         YamlNode signalNode = node.get("signal");
-        int signal = signalNode.integer(ShutdownSpec.DEFAULT.signal());
-        if (signal < 1 || signal > MAX_SIGNAL) {
-            throw signalNode.error("a signal is 1.." + MAX_SIGNAL + ", found " + signal);
+        int signal = signalNode.integer(ShutdownSpec.DEFAULT.signal().number());
+        if (signal < 1 || signal > Signal.MAX) {
+            throw signalNode.error("a signal is 1.." + Signal.MAX + ", found " + signal);
         }
         String command = node.get("command").string();
-        return new ShutdownSpec(command == null || command.isBlank() ? null : command, signal,
-                positiveOrDefault(node.get("timeout_seconds"), ShutdownSpec.DEFAULT.timeoutSeconds()),
+        return new ShutdownSpec(command == null || command.isBlank() ? null : command, new Signal(signal),
+                seconds(positiveOrDefault(node.get("timeout_seconds"), ShutdownSpec.DEFAULT.timeout().toMillis() / 1000.0)),
                 node.get("parent_only").bool(false));
     }
 
@@ -64,6 +65,11 @@ final class Policies {
     }
 
     /** A duration in seconds where 0 (Process Compose's "unset") means the default. */
+    /** Stack files give seconds with a fraction ({@code 0.05}); the specs carry them as durations. */
+    static Duration seconds(double seconds) {
+        return Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+
     static double positiveOrDefault(YamlNode node, double fallback) {
         double v = nonNegative(node, fallback);
         return v == 0 ? fallback : v;

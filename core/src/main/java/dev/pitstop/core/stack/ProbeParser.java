@@ -34,9 +34,9 @@ final class ProbeParser {
         };
         // 0 (or absent) means "the default", as in Process Compose, which treats values below 1 that way
         return new ProbeSpec(parsed,
-                nonNegative(node.get("initial_delay_seconds"), 0, 0),
-                nonNegative(node.get("period_seconds"), 10, 10),
-                nonNegative(node.get("timeout_seconds"), 1, 1),
+                Policies.seconds(nonNegative(node.get("initial_delay_seconds"), 0, 0)),
+                Policies.seconds(nonNegative(node.get("period_seconds"), 10, 10)),
+                Policies.seconds(nonNegative(node.get("timeout_seconds"), 1, 1)),
                 nonNegativeInt(node.get("success_threshold"), 1),
                 nonNegativeInt(node.get("failure_threshold"), 3));
     }

@@ -1,14 +1,21 @@
 package dev.pitstop.core.stack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * A readiness or liveness probe with Process Compose's (and Kubernetes') defaults:
  * initial delay 0 s, period 10 s, timeout 1 s, success threshold 1, failure threshold 3.
  */
-public record ProbeSpec(Action action, double initialDelaySeconds, double periodSeconds, double timeoutSeconds,
+public record ProbeSpec(Action action, Duration initialDelay, Duration period, Duration timeout,
                         int successThreshold, int failureThreshold) {
+    public ProbeSpec {
+        initialDelay = initialDelay == null ? Duration.ZERO : initialDelay;
+        period = period == null || period.isZero() ? Duration.ofSeconds(10) : period;
+        timeout = timeout == null || timeout.isZero() ? Duration.ofSeconds(1) : timeout;
+    }
+
 
     /** What one probe attempt does. */
     public sealed interface Action permits Exec, HttpGet, Tcp {}
@@ -32,6 +39,6 @@ public record ProbeSpec(Action action, double initialDelaySeconds, double period
     public record Tcp(String host, int port) implements Action {}
 
     public static ProbeSpec withDefaults(Action action) {
-        return new ProbeSpec(action, 0, 10, 1, 1, 3);
+        return new ProbeSpec(action, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(1), 1, 3);
     }
 }

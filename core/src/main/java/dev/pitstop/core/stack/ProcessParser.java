@@ -91,8 +91,8 @@ final class ProcessParser {
         b.daemon(node.get("is_daemon").bool(false));
         b.successExitCodes(exitCodes(node.get("success_exit_codes")));
         b.onDependencyReload(Policies.onDependencyReload(node.get("on_dependency_reload")));
-        b.reloadTimeoutSeconds(Policies.positiveOrDefault(node.get("reload_timeout_seconds"),
-                ProcessSpec.DEFAULT_RELOAD_TIMEOUT_SECONDS));
+        b.reloadTimeout(Policies.seconds(Policies.positiveOrDefault(node.get("reload_timeout_seconds"),
+                ProcessSpec.DEFAULT_RELOAD_TIMEOUT.toMillis() / 1000.0)));
         b.namespaces(namespaces(node.get("namespace")));
         b.preflight(preflight(node.get("preflight"), t));
         return b.build();

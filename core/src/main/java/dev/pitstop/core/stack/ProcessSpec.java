@@ -1,6 +1,7 @@
 package dev.pitstop.core.stack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,13 +44,13 @@ public record ProcessSpec(
         boolean disabled,
         Set<Integer> successExitCodes,
         DependencyReloadPolicy onDependencyReload,
-        double reloadTimeoutSeconds,
+        Duration reloadTimeout,
         Set<String> binaries,
         List<String> namespaces,
         String preflight,
         boolean daemon) {
 
-    public static final double DEFAULT_RELOAD_TIMEOUT_SECONDS = 30;
+    public static final Duration DEFAULT_RELOAD_TIMEOUT = Duration.ofSeconds(30);
     /** Process Compose's namespace for a process that names none. */
     public static final String DEFAULT_NAMESPACE = "default";
 
@@ -65,8 +66,8 @@ public record ProcessSpec(
         shutdown = shutdown == null ? ShutdownSpec.DEFAULT : shutdown;
         successExitCodes = successExitCodes == null || successExitCodes.isEmpty() ? Set.of(0) : Set.copyOf(successExitCodes);
         onDependencyReload = onDependencyReload == null ? DependencyReloadPolicy.IGNORE : onDependencyReload;
-        if (reloadTimeoutSeconds <= 0) {
-            reloadTimeoutSeconds = DEFAULT_RELOAD_TIMEOUT_SECONDS;
+        if (reloadTimeout == null || reloadTimeout.isZero() || reloadTimeout.isNegative()) {
+            reloadTimeout = DEFAULT_RELOAD_TIMEOUT;
         }
         binaries = binaries == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(binaries));
         namespaces = namespaces == null || namespaces.isEmpty() ? List.of(DEFAULT_NAMESPACE) : List.copyOf(namespaces);
@@ -76,7 +77,7 @@ public record ProcessSpec(
     public ProcessSpec withBinaries(Set<String> names) {
         return new ProcessSpec(name, command, entrypoint.isEmpty() ? null : entrypoint, workingDir, environment,
                 dependsOn, readinessProbe, livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled,
-                successExitCodes, onDependencyReload, reloadTimeoutSeconds, names, namespaces, preflight, daemon);
+                successExitCodes, onDependencyReload, reloadTimeout, names, namespaces, preflight, daemon);
     }
 
     /** A builder for programs and tests that assemble a stack without a file. */
@@ -101,7 +102,7 @@ public record ProcessSpec(
         private boolean disabled;
         private Set<Integer> successExitCodes;
         private DependencyReloadPolicy onDependencyReload;
-        private double reloadTimeoutSeconds;
+        private Duration reloadTimeout;
         private Set<String> binaries;
         private List<String> namespaces;
         private String preflight;
@@ -126,7 +127,7 @@ public record ProcessSpec(
         public Builder disabled(boolean disabled) { this.disabled = disabled; return this; }
         public Builder successExitCodes(Set<Integer> codes) { this.successExitCodes = codes; return this; }
         public Builder onDependencyReload(DependencyReloadPolicy policy) { this.onDependencyReload = policy; return this; }
-        public Builder reloadTimeoutSeconds(double seconds) { this.reloadTimeoutSeconds = seconds; return this; }
+        public Builder reloadTimeout(Duration timeout) { this.reloadTimeout = timeout; return this; }
         public Builder binaries(Set<String> names) { this.binaries = names; return this; }
         public Builder namespaces(List<String> names) { this.namespaces = names; return this; }
         public Builder preflight(String command) { this.preflight = command; return this; }
@@ -135,7 +136,7 @@ public record ProcessSpec(
         public ProcessSpec build() {
             return new ProcessSpec(name, command, entrypoint, workingDir, environment, dependsOn, readinessProbe,
                     livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled, successExitCodes,
-                    onDependencyReload, reloadTimeoutSeconds, binaries, namespaces, preflight, daemon);
+                    onDependencyReload, reloadTimeout, binaries, namespaces, preflight, daemon);
         }
     }
 }

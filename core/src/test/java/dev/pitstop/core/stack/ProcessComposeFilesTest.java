@@ -1,5 +1,6 @@
 package dev.pitstop.core.stack;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URISyntaxException;
@@ -36,7 +37,7 @@ class ProcessComposeFilesTest {
         assertThat(stack.processes().get("downloader_A").command())
                 .isEqualTo("python3 data_downloader_1.2.3.py -s 'data.source.A.uri'");
         assertThat(stack.processes().get("downloader_A").availability())
-                .isEqualTo(new Availability(RestartPolicy.ALWAYS, 300, 0));
+                .isEqualTo(new Availability(RestartPolicy.ALWAYS, Duration.ofSeconds(300), 0));
         assertThat(stack.processes().get("db_feeder").environment())
                 .containsEntry("DB_CONNECTION_STRING", "MYDB://u:p@localhost:27017")
                 .containsEntry("IS_PRODUCTION_MODE", "1");
@@ -52,7 +53,8 @@ class ProcessComposeFilesTest {
         assertThat(stack.processes()).hasSize(11);
         assertThat(stack.processes().get("search-logs").disabled()).isTrue();
         assertThat(stack.processes().get("web-server").readinessProbe()).isEqualTo(new ProbeSpec(
-                new ProbeSpec.HttpGet("http", "localhost", 8981, "/", Map.of(), 200), 1, 5, 1, 1, 3));
+                new ProbeSpec.HttpGet("http", "localhost", 8981, "/", Map.of(), 200),
+                        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), 1, 3));
         assertThat(stack.warnings()).anySatisfy(w -> assertThat(w).endsWith(":9:1: mcp_server: not supported by Pitstop, ignored"))
                 .anySatisfy(w -> assertThat(w).endsWith(":26:5: processes.search-logs.mcp: not supported by Pitstop, ignored"))
                 .noneSatisfy(w -> assertThat(w).contains("unknown key"));

@@ -1,5 +1,6 @@
 package dev.pitstop.core.stack;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -95,7 +96,7 @@ class ProcessComposeSemanticsTest {
         ProcessSpec web = stack.processes().get("web");
         assertThat(web.environment()).contains(entry("A", "4"), entry("B", "5"), entry("C", "8"), entry("G", "base"));
         assertThat(web.disabled()).as("disabled: false does not override (Go zero value)").isTrue();
-        assertThat(web.availability()).isEqualTo(new Availability(RestartPolicy.ALWAYS, 2, 3));
+        assertThat(web.availability()).isEqualTo(new Availability(RestartPolicy.ALWAYS, Duration.ofSeconds(2), 3));
         assertThat(stack.processes()).containsKeys("db", "cache");
         assertThat(stack.files()).containsExactly(base, override);
     }

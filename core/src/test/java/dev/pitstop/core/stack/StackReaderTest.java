@@ -1,5 +1,6 @@
 package dev.pitstop.core.stack;
 
+import dev.pitstop.core.process.Signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -52,14 +53,14 @@ class StackReaderTest {
         assertThat(web.readinessProbe()).isNull();
         assertThat(web.livenessProbe()).isNull();
         assertThat(web.readyLogLine()).isNull();
-        assertThat(web.availability()).isEqualTo(new Availability(RestartPolicy.NO, 1, 0));
-        assertThat(web.shutdown()).isEqualTo(new ShutdownSpec(null, 15, 10, false));
+        assertThat(web.availability()).isEqualTo(new Availability(RestartPolicy.NO, Duration.ofSeconds(1), 0));
+        assertThat(web.shutdown()).isEqualTo(new ShutdownSpec(null, new Signal(15), Duration.ofSeconds(10), false));
         assertThat(web.logLocation()).isNull();
         assertThat(web.disabled()).isFalse();
         assertThat(web.daemon()).isFalse();
         assertThat(web.successExitCodes()).containsExactly(0);
         assertThat(web.onDependencyReload()).isEqualTo(DependencyReloadPolicy.IGNORE);
-        assertThat(web.reloadTimeoutSeconds()).isEqualTo(30);
+        assertThat(web.reloadTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -139,17 +140,20 @@ class StackReaderTest {
         assertThat(web.daemon()).isTrue();
         assertThat(web.successExitCodes()).containsExactlyInAnyOrder(0, 143);
         assertThat(web.onDependencyReload()).isEqualTo(DependencyReloadPolicy.RESTART);
-        assertThat(web.reloadTimeoutSeconds()).isEqualTo(12.5);
+        assertThat(web.reloadTimeout()).isEqualTo(Duration.ofMillis(12500));
         assertThat(web.dependsOn()).containsExactly(
                 entry("db", DependencyCondition.PROCESS_LOG_READY),
                 entry("migrate", DependencyCondition.PROCESS_COMPLETED_SUCCESSFULLY),
                 entry("cache", DependencyCondition.PROCESS_STARTED));
         assertThat(web.readinessProbe()).isEqualTo(new ProbeSpec(
-                new ProbeSpec.HttpGet("https", "localhost", 8443, "/healthz", Map.of(), 200), 2, 3, 4, 5, 6));
+                new ProbeSpec.HttpGet("https", "localhost", 8443, "/healthz", Map.of(), 200),
+                        Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4), 5, 6));
         assertThat(web.livenessProbe()).isEqualTo(ProbeSpec.withDefaults(
                 new ProbeSpec.Exec("pgrep python3", dir.resolve("app"))));
-        assertThat(web.availability()).isEqualTo(new Availability(RestartPolicy.EXIT_ON_FAILURE, 2.5, 7));
-        assertThat(web.shutdown()).isEqualTo(new ShutdownSpec("kill -TERM $(cat web.pid)", 2, 20, true));
+        assertThat(web.availability()).isEqualTo(new Availability(RestartPolicy.EXIT_ON_FAILURE,
+                Duration.ofMillis(2500), 7));
+        assertThat(web.shutdown()).isEqualTo(new ShutdownSpec("kill -TERM $(cat web.pid)", new Signal(2),
+                Duration.ofSeconds(20), true));
 
         assertThat(stack.processes().get("migrate").availability().restart()).isEqualTo(RestartPolicy.ON_FAILURE);
         ProcessSpec cache = stack.processes().get("cache");
@@ -176,7 +180,7 @@ class StackReaderTest {
                 .isEqualTo(new ProbeSpec.HttpGet("http", "127.0.0.1", 80, "/", Map.of("X-Probe", "pitstop"), 200));
         ProbeSpec b = stack.processes().get("b").readinessProbe();
         assertThat(b.action()).isEqualTo(new ProbeSpec.HttpGet("https", "127.0.0.1", 443, "/up", Map.of(), 200));
-        assertThat(b.periodSeconds()).as("0 means the default, as in Process Compose").isEqualTo(10);
+        assertThat(b.period()).as("0 means the default, as in Process Compose").isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -235,7 +239,7 @@ class StackReaderTest {
 
         ProcessSpec dl = stack.processes().get("dl");
         assertThat(dl.command()).isEqualTo("python3 dl_1.2.3.py --user $USER_NAME --home /home/me/x --price $5 --missing '$UNSET' $1");
-        assertThat(dl.availability().backoffSeconds()).isEqualTo(60);
+        assertThat(dl.availability().backoff()).isEqualTo(Duration.ofSeconds(60));
         assertThat(dl.environment()).contains(entry("HOME_COPY", "$HOME_DIR"), entry("LONE", "100$"));
     }
 
@@ -395,7 +399,8 @@ class StackReaderTest {
                 """);
 
         assertThat(stack.warnings()).isEmpty();
-        assertThat(stack.processes().get("a").availability()).isEqualTo(new Availability(RestartPolicy.ON_FAILURE, 3, 0));
+        assertThat(stack.processes().get("a").availability()).isEqualTo(new Availability(RestartPolicy.ON_FAILURE,
+                Duration.ofSeconds(3), 0));
         assertThat(stack.processes().get("a").environment()).containsEntry("MODE", "dev");
         assertThat(stack.processes().get("b").environment()).containsEntry("MODE", "prod");
     }
