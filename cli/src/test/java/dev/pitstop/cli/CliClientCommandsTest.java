@@ -121,7 +121,7 @@ class CliClientCommandsTest {
 
     @Test
     void logsFollowPrintsLinesAsTheyCome() {
-        CompletableFuture<Integer> follow = CompletableFuture.supplyAsync(() -> run("logs", "nats", "-f", "-n", "1"));
+        CompletableFuture<Integer> follow = Background.run(() -> run("logs", "nats", "-f", "-n", "1"));
         await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("nats line 3"));
         await().atMost(Duration.ofSeconds(10)).until(() -> !engine.logFollowers.isEmpty());
         engine.emitLog("nats", "live line");

@@ -1,5 +1,6 @@
 package dev.pitstop.cli.run;
 
+import dev.pitstop.cli.Background;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,8 +46,8 @@ class DashboardCommandsTest {
         assertThat(stackPage(url(upOut))).contains("\"name\":\"nats\"", "\"name\":\"ingest-worker\"");
 
         StringWriter uiOut = new StringWriter();
-        CompletableFuture<Integer> ui = CompletableFuture.supplyAsync(() -> Main.run(dir, new PrintWriter(uiOut, true),
-                new PrintWriter(uiOut, true), "ui"), OWN_THREAD);
+        CompletableFuture<Integer> ui = Background.run(() -> Main.run(dir, new PrintWriter(uiOut, true),
+                new PrintWriter(uiOut, true), "ui"));
         await().atMost(Duration.ofSeconds(20)).until(() -> URL.matcher(uiOut.toString()).find());
         assertThat(stackPage(url(uiOut))).contains("\"name\":\"nats\"");
 
@@ -69,21 +69,8 @@ class DashboardCommandsTest {
         assertThat(err.toString()).contains("run pitstop ui");
     }
 
-    /**
-     * {@code up} and {@code ui} each block until the stack stops, so each needs a thread of its own: on two cores the
-     * common pool has one worker, and from JDK 21 CompletableFuture queues the second task behind the first there.
-     */
-    private static final Executor OWN_THREAD = task -> new Thread(task, "test-command").start();
-
     private static CompletableFuture<Integer> inBackground(ForegroundStack stack, PrintWriter out) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return stack.run(out);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }, OWN_THREAD);
+        return Background.run(() -> stack.run(out));
     }
 
     private static URI url(StringWriter out) {

@@ -1,5 +1,6 @@
 package dev.pitstop.cli.run;
 
+import dev.pitstop.cli.Background;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -29,14 +30,8 @@ class ForegroundStackTest {
         FakeEngine engine = new FakeEngine(dir);
         Module withFakeEngine = binder -> binder.bind(EngineFactory.class).toInstance(stackFile -> engine);
         StringWriter upOut = new StringWriter();
-        CompletableFuture<Integer> up = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new ForegroundStack(file, List.of(withFakeEngine)).run(new PrintWriter(upOut, true));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Integer> up = Background.run(
+                () -> new ForegroundStack(file, List.of(withFakeEngine)).run(new PrintWriter(upOut, true)));
         Path socket = dir.resolve(".pitstop/pitstop.sock");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket) && engine.calls.contains("up"));
 
@@ -57,14 +52,8 @@ class ForegroundStackTest {
                 "processes:\n  web:\n    command: sleep 100\n    is_tty: true\n");
         Path override = Files.writeString(dir.resolve("prod.yaml"), "processes:\n  worker:\n    command: sleep 100\n");
         StringWriter upOut = new StringWriter();
-        CompletableFuture<Integer> up = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new ForegroundStack(List.of(base, override), dir.resolve("home")).run(new PrintWriter(upOut, true));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Integer> up = Background.run(
+                () -> new ForegroundStack(List.of(base, override), dir.resolve("home")).run(new PrintWriter(upOut, true)));
         Path socket = dir.resolve(".pitstop/pitstop.sock");
         await().atMost(Duration.ofSeconds(30)).until(() -> upOut.toString().contains("stack up"));
 
