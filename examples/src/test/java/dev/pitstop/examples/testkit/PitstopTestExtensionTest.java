@@ -6,7 +6,10 @@ import dev.pitstop.core.Engine;
 import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.process.ReloadResult;
+import dev.pitstop.testkit.PitstopStack;
 import dev.pitstop.testkit.PitstopTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** What other projects' integration tests get from {@code @PitstopTest}: a ready stack and its engine. */
@@ -28,5 +31,24 @@ class PitstopTestExtensionTest {
         ReloadResult reload = engine.reload("server");
         assertThat(reload.newPid()).isNotEqualTo(reload.oldPid());
         assertThat(engine.ps().get(1).pid()).isEqualTo(worker);
+    }
+
+    @Nested
+    class WithoutAStackOfItsOwn {
+        @Test
+        void sharesTheEnclosingClassesStack(PitstopStack stack, Engine engine) {
+            assertThat(stack.engine()).isSameAs(engine);
+            assertThat(stack.workDir()).endsWith(Path.of(PitstopTestExtensionTest.class.getName()));
+            assertThat(engine.ps()).extracting(ProcessStatus::name).containsExactly("server", "worker");
+        }
+    }
+
+    @Nested
+    @PitstopTest("src/test/resources/testkit/sleepers/pitstop.yaml")
+    class WithAStackOfItsOwn {
+        @Test
+        void runsItsOwn(Engine engine) {
+            assertThat(engine.ps()).extracting(ProcessStatus::name).containsExactly("sleeper", "forker");
+        }
     }
 }
