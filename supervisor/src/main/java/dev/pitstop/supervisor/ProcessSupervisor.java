@@ -122,7 +122,7 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
             String detail = "leftover of an earlier run still alive: pid " + f.pid() + " (" + f.command()
                     + "); stopping process group " + f.pgrp();
             LOG.warn("{}: {}", f.name(), detail);
-            events.emit(EventType.WARNING, f.name(), detail);
+            events.emit(EventType.LEFTOVER_STOPPED, f.name(), detail);
             ProcessSpec spec = stack.processes().get(f.name());
             grace = Math.max(grace, StopDeadline.of(spec == null ? ShutdownSpec.DEFAULT : spec.shutdown()).grace().toMillis());
         }

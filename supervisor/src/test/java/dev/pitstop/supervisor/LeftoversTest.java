@@ -80,7 +80,7 @@ class LeftoversTest extends SupervisorHarness {
         assertThat(count(b)).isEqualTo(1);
         assertThat(newA).isNotIn(old.stream().map(RunLedger.Entry::pid).toList());
         RunLedger.Entry oldA = old.stream().filter(e -> e.name().equals("a")).findFirst().orElseThrow();
-        assertThat(events(EventType.WARNING, "a")).anySatisfy(e -> assertThat(e.detail())
+        assertThat(events(EventType.LEFTOVER_STOPPED, "a")).anySatisfy(e -> assertThat(e.detail())
                 .contains("leftover of an earlier run", "pid " + oldA.pid(), a));
     }
 

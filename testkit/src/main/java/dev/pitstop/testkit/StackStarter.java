@@ -18,9 +18,6 @@ import java.util.Map;
  * leftover detection), and the testkit reports each by name.
  */
 final class StackStarter {
-    /** The supervisor's warning for a process of a killed earlier run (see {@code ProcessSupervisor}). */
-    private static final String LEFTOVER = "leftover of an earlier run";
-
     private StackStarter() {}
 
     static PitstopStack start(StackConfig config, Path workDir) throws InterruptedException {
@@ -48,8 +45,7 @@ final class StackStarter {
 
     private static List<PitstopStack.Leftover> leftovers(Engine engine) {
         return engine.events(Integer.MAX_VALUE).stream()
-                .filter(e -> e.type() == EventType.WARNING && e.process() != null && e.detail() != null
-                        && e.detail().contains(LEFTOVER))
+                .filter(e -> e.type() == EventType.LEFTOVER_STOPPED)
                 .map(e -> new PitstopStack.Leftover(e.process(), e.detail())).toList();
     }
 }

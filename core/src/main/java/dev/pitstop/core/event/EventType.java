@@ -15,5 +15,7 @@ public enum EventType {
     BINARY_SWAPPED,
     /** A running stack's {@code poll:} found a new version upstream. */
     UPSTREAM_CHANGED,
+    /** A process of an earlier run whose supervisor was killed was still alive; it is stopped before the stack starts. */
+    LEFTOVER_STOPPED,
     WARNING
 }
