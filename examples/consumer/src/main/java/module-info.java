@@ -1,4 +1,4 @@
-/** The program runs on the module path too: Pitstop's jars are automatic modules (Automatic-Module-Name). */
+/** On the module path, the one module to require is dev.pitstop.engine (it brings what Pitstop's jars need). */
 module com.example.broker {
-    requires dev.pitstop.core;
+    requires dev.pitstop.engine;
 }

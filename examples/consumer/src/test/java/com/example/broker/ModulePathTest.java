@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link Main} as a module ({@code com.example.broker}) on the module path, with Pitstop's jars as automatic modules
- * and no {@code --add-modules}: it starts nats-server, reloads it and stops.
+ * {@link Main} as a module ({@code com.example.broker}, which {@code requires dev.pitstop.engine}) on the module path,
+ * with no {@code --add-modules}: it starts nats-server, reloads it and stops. Pitstop's other jars are automatic
+ * modules; {@code pitstop-engine}'s descriptor brings what they need ({@code java.net.http}, Jackson, ...).
  */
 class ModulePathTest {
     @TempDir

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The embedding snippet of the README, compiled: {@code ReadmeSnippetTest} checks that the README quotes the
- * lines between the markers exactly, and runs it against a real nats-server.
+ * The calls of the README's embedding program ({@code examples/consumer}'s {@code Main}), run by
+ * {@code ReadmeSnippetTest} against a real nats-server within this build.
  */
 public final class EmbeddingExample {
     private EmbeddingExample() {}
@@ -19,13 +19,11 @@ public final class EmbeddingExample {
     }
 
     static ReloadResult run(Path stackFile) throws InterruptedException {
-        // README:start
         try (Engine engine = Pitstop.open(stackFile)) {
             engine.up();
             engine.awaitReady(Duration.ofSeconds(30)); // every process running and passing its readiness probe
             ReloadResult r = engine.reload("nats");    // old PID, new PID, SHA-256 of what now runs
             engine.down();
-            // README:end
             return r;
         }
     }

@@ -7,26 +7,34 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The README's embedding snippet is {@link EmbeddingExample}, which compiles, and it works as written. */
+/**
+ * The README's embedding snippets are the files of the consumer project ({@code examples/consumer}, built and
+ * tested by CI against the installed artifacts), quoted whole; {@link EmbeddingExample}, the same calls, works as
+ * written against a real nats-server.
+ */
 class ReadmeSnippetTest {
-    private static final Path EXAMPLE = Path.of("src/main/java/dev/pitstop/examples/embed/EmbeddingExample.java");
+    private static final Path CONSUMER = Path.of("consumer");
 
     @TempDir
     Path dir;
 
+    @ParameterizedTest
+    @ValueSource(strings = {"src/main/java/com/example/broker/Main.java:java",
+            "src/test/java/com/example/broker/BrokerTest.java:java", "src/test/resources/nats/pitstop.yaml:yaml"})
+    void theReadmeQuotesTheConsumerProjectsFiles(String fileAndLanguage) throws IOException {
+        String[] parts = fileAndLanguage.split(":");
+        String source = Files.readString(CONSUMER.resolve(parts[0]));
+        assertThat(Files.readString(Path.of("../README.md"))).contains("```" + parts[1] + "\n" + source + "```");
+    }
+
     @Test
-    void theReadmeQuotesTheCompiledExample() throws IOException {
-        String source = Files.readString(EXAMPLE);
-        String snippet = source.substring(source.indexOf("// README:start\n") + "// README:start\n".length(),
-                source.indexOf("// README:end"));
-        String dedented = Arrays.stream(snippet.split("\n")).map(l -> l.replaceFirst("^ {8}", ""))
-                .collect(Collectors.joining("\n")).stripTrailing() + "\n}\n";
-        assertThat(Files.readString(Path.of("../README.md"))).contains("```java\n" + dedented + "```");
+    void theConsumersMainEmbedsTheEngineInUnderTwentyLines() throws IOException {
+        assertThat(Files.readAllLines(CONSUMER.resolve("src/main/java/com/example/broker/Main.java"))).hasSizeLessThan(20);
     }
 
     @Test
