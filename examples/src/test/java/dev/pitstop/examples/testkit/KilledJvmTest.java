@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 11: a test JVM that is killed leaves nothing running for long. SIGTERM: the engine's JVM shutdown hook
@@ -23,21 +24,23 @@ class KilledJvmTest {
     @TempDir
     Path dir;
 
-    @Test
-    void sigtermOfTheTestJvmStopsTheStack() throws Exception {
-        List<Long> pids = killWhileTheStackRuns(false);
+    @ParameterizedTest(name = "JUnit 5.10: {0}")
+    @ValueSource(booleans = {false, true})
+    void sigtermOfTheTestJvmStopsTheStack(boolean junit510) throws Exception {
+        List<Long> pids = killWhileTheStackRuns(junit510, false);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> pids.stream().noneMatch(Recorded::alive));
     }
 
-    @Test
-    void afterSigkillTheNextRunStopsTheLeftoversAndNamesThem() throws Exception {
-        List<Long> pids = killWhileTheStackRuns(true);
+    @ParameterizedTest(name = "JUnit 5.10: {0}")
+    @ValueSource(booleans = {false, true})
+    void afterSigkillTheNextRunStopsTheLeftoversAndNamesThem(boolean junit510) throws Exception {
+        List<Long> pids = killWhileTheStackRuns(junit510, true);
         try {
             assertThat(pids).as("SIGKILL runs no hook: the stack outlives the JVM").allMatch(Recorded::alive);
             Files.delete(dir.resolve("pids"));
 
-            String out = ChildJvm.run(dir, false, Map.of("fixture.block", "false"), BlockingFixture.class);
+            String out = ChildJvm.run(dir, junit510, Map.of("fixture.block", "false"), BlockingFixture.class);
 
             assertThat(out).contains("REPORT pitstop.leftover.sleeper=leftover of an earlier run still alive")
                     .contains("REPORT pitstop.leftover.forker=").contains("LEFTOVER sleeper", "LEFTOVER forker")
@@ -49,8 +52,8 @@ class KilledJvmTest {
     }
 
     /** Starts the blocking fixture, waits until its stack is up, kills the JVM and returns the stack's PIDs. */
-    private List<Long> killWhileTheStackRuns(boolean sigkill) throws Exception {
-        Process jvm = ChildJvm.start(dir, false, Map.of(), BlockingFixture.class);
+    private List<Long> killWhileTheStackRuns(boolean junit510, boolean sigkill) throws Exception {
+        Process jvm = ChildJvm.start(dir, junit510, Map.of(), BlockingFixture.class);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> ChildJvm.output(dir).contains("STACK UP"));
             List<Long> pids = Recorded.pids(dir.resolve("pids"));
