@@ -47,6 +47,16 @@ final class GroupStopper {
         });
     }
 
+    /**
+     * Stops the groups of processes that left their run's group ({@link Strays}): each is watched (reaped once it
+     * exits, if it is ours), then its group gets {@code signal}, {@code grace}, SIGKILL.
+     */
+    CompletableFuture<Boolean> stopStrays(List<ProcessTable.Stat> strays, int signal, Duration grace) {
+        strays.forEach(orphans::watch);
+        return stop(strays.stream().map(ProcessTable.Stat::pgrp).toList(), signal, grace,
+                strays.stream().map(ProcessTable.Stat::pid).toList());
+    }
+
     /** Reaps {@code pid} if it is a dead child of ours that the JDK did not start (an orphan it never waits for). */
     void reapIfOurs(long pid) {
         proc.stat(pid).filter(s -> s.dead() && s.ppid() == self).ifPresent(s -> signals.reap(pid));

@@ -1,6 +1,5 @@
 package dev.pitstop.supervisor;
 
-import dev.pitstop.supervisor.platform.ProcessTable;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.Health;
 import dev.pitstop.core.process.ProcessState;
@@ -293,10 +292,8 @@ final class ManagedProcess {
 
     private void killStrays(Run ended) {
         Run next = currentRun();
-        List<ProcessTable.Stat> strays = sv.strays.of(name(), next == null ? Set.of(ended.pid) : Set.of(ended.pid, next.pid));
-        strays.forEach(sv.orphans::watch);
-        sv.stopper.stop(strays.stream().map(ProcessTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
-                strays.stream().map(ProcessTable.Stat::pid).toList());
+        Set<Long> groups = next == null ? Set.of(ended.pid) : Set.of(ended.pid, next.pid);
+        sv.stopper.stopStrays(sv.strays.of(name(), groups), Signals.SIGKILL, Duration.ZERO);
     }
 
     private void afterExit(Run r, int code) {

@@ -1,6 +1,5 @@
 package dev.pitstop.supervisor;
 
-import dev.pitstop.supervisor.platform.ProcessTable;
 import com.google.inject.Inject;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Subscription;
@@ -284,10 +283,8 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
 
     /** Whatever of this run is still alive once every process stopped (helpers, strays of removed processes). */
     private CompletableFuture<Void> killStrays() {
-        List<ProcessTable.Stat> strays = services.strays.of(null, Set.of());
-        strays.forEach(services.orphans::watch);
-        return services.stopper.stop(strays.stream().map(ProcessTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
-                strays.stream().map(ProcessTable.Stat::pid).toList()).thenApply(empty -> null);
+        return services.stopper.stopStrays(services.strays.of(null, Set.of()), Signals.SIGKILL, Duration.ZERO)
+                .thenApply(empty -> null);
     }
 
     private static void awaitStop(CompletableFuture<Void> f, long millis, String what) {

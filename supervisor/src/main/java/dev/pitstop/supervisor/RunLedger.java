@@ -71,10 +71,10 @@ final class RunLedger {
         }
     }
 
+    /** Its start time is read when the ledger is written next: many starts then cost one look at the table. */
     void started(String name, long pid, String command) {
-        long ticks = proc.stat(pid).map(ProcessTable.Stat::startTicks).orElse(0L);
         synchronized (running) {
-            running.put(pid, new Entry(name, pid, pid, ticks, command));
+            running.put(pid, new Entry(name, pid, pid, 0, command));
         }
         changed();
     }
@@ -102,8 +102,15 @@ final class RunLedger {
 
     /** Writes the current state now (the snapshot is taken under the same lock, so the last write is the newest). */
     synchronized void write() {
+        List<Long> unknown;
+        synchronized (running) {
+            unknown = running.values().stream().filter(e -> e.startTicks() == 0).map(Entry::pid).toList();
+        }
+        Map<Long, Long> starts = unknown.isEmpty() ? Map.of() : proc.startTimes(unknown);
         List<Entry> now;
         synchronized (running) {
+            starts.forEach((pid, ticks) -> running.computeIfPresent(pid, (p, e) -> e.startTicks() != 0 ? e
+                    : new Entry(e.name(), e.pid(), e.pgid(), ticks, e.command())));
             now = new ArrayList<>(running.values());
         }
         if (broken) {

@@ -45,11 +45,9 @@ final class Shutdown {
         long grace = StopDeadline.of(s).grace().toMillis();
         // found before the group is asked: what left the group (setsid) is asked alike, or killed with it
         List<ProcessTable.Stat> strays = scan ? sv.strays.of(spec.name(), Set.of(r.pid)) : List.of();
-        strays.forEach(sv.orphans::watch);
         boolean asked = askToStop(r, s, grace);
         int straySignal = asked || s.parentOnly() ? 0 : signalOf(s);
-        CompletableFuture<Boolean> straysGone = sv.stopper.stop(strays.stream().map(ProcessTable.Stat::pgrp).toList(),
-                straySignal, Duration.ofMillis(grace), strays.stream().map(ProcessTable.Stat::pid).toList());
+        CompletableFuture<Boolean> straysGone = sv.stopper.stopStrays(strays, straySignal, Duration.ofMillis(grace));
         CompletableFuture<Boolean> groupGone = r.exited.thenApply(code -> true)
                 .completeOnTimeout(false, grace, TimeUnit.MILLISECONDS)
                 .thenCompose(graceful -> {
@@ -84,9 +82,7 @@ final class Shutdown {
         if (late.isEmpty()) {
             return CompletableFuture.completedFuture(true);
         }
-        late.forEach(sv.orphans::watch);
-        return sv.stopper.stop(late.stream().map(ProcessTable.Stat::pgrp).toList(), Signals.SIGKILL, Duration.ZERO,
-                late.stream().map(ProcessTable.Stat::pid).toList());
+        return sv.stopper.stopStrays(late, Signals.SIGKILL, Duration.ZERO);
     }
 
     private static int signalOf(ShutdownSpec s) {

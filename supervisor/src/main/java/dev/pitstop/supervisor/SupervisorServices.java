@@ -3,6 +3,7 @@ package dev.pitstop.supervisor;
 import dev.pitstop.supervisor.platform.ProcessPlatform;
 import dev.pitstop.supervisor.platform.ProcessPlatforms;
 import dev.pitstop.supervisor.platform.ProcessTable;
+import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.process.LaunchCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +64,7 @@ final class SupervisorServices implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().executor(workers).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL).build(); // as Go's client, which Process Compose probes with
-        this.platformChoice = ProcessPlatforms.open(System.getenv(ProcessPlatforms.VARIABLE), workers, "pitstop-loop");
+        this.platformChoice = choosePlatform(workers);
         this.platform = platformChoice.platform();
         this.proc = platform.table();
         this.signals = new Signals(platform);
@@ -74,6 +75,17 @@ final class SupervisorServices implements AutoCloseable {
         this.strays = new Strays(proc, runId);
         this.ledger = new RunLedger(stateDir, runId, proc, workers);
         this.probes = new Probes(http, sockets, launcher, signals);
+    }
+
+    private ProcessPlatforms.Choice choosePlatform(ExecutorService pool) {
+        try {
+            return ProcessPlatforms.open(System.getenv(ProcessPlatforms.VARIABLE), pool, "pitstop-loop");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            scheduler.shutdownNow();
+            pool.shutdownNow();
+            sockets.shutdown();
+            throw new PitstopException(e.getMessage(), e);
+        }
     }
 
     /** Runs a short task on the workers; dropped once the supervisor is closed. */

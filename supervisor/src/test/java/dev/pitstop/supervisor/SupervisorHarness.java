@@ -38,6 +38,15 @@ abstract class SupervisorHarness {
     /** Every process group a run of this test led; all must be empty at the end. */
     final Set<Long> groups = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Whether this run forces the POSIX-only process platform (CI runs the suite a second time so): it has no
+     * subreaper and cannot tell a process's executable.
+     */
+    static boolean posix() {
+        String forced = System.getenv(dev.pitstop.supervisor.platform.ProcessPlatforms.VARIABLE);
+        return forced != null && forced.strip().equalsIgnoreCase("posix");
+    }
+
     Stack stack(ProcessSpec... specs) {
         return Stack.of(dir, List.of(specs));
     }

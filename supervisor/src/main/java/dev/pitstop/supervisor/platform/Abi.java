@@ -32,6 +32,19 @@ record Abi(int oCreat, int oTrunc, int oNonBlock, int oCloexec, int fDupFdCloexe
         return new Abi(0x200, 0x400, 0x4, 0x1000000, 67, (short) 0x400, (short) 0x4000, 35, 0, 0);
     }
 
+    /** What {@link #reap} answers for a child that has not exited. */
+    static final int RUNNING = Integer.MIN_VALUE;
+
+    /**
+     * {@code waitpid(pid, WNOHANG)} for one PID, never -1: the exit code, {@link #RUNNING}, or -1 when {@code pid} is
+     * not (or no longer) a child of ours.
+     */
+    static int reap(PosixLib c, long pid) {
+        int[] status = new int[1];
+        int got = c.waitpid((int) pid, status, WNOHANG);
+        return got == 0 ? RUNNING : got == pid ? exitCode(status[0]) : -1;
+    }
+
     /** The exit code the way a shell shows it: the code, or 128 + the signal that ended the process. */
     static int exitCode(int waitStatus) {
         int signal = waitStatus & 0x7f;

@@ -29,11 +29,8 @@ abstract class BasePlatform implements ProcessPlatform {
 
     @Override
     public int reap(long pid) {
-        int[] status = new int[1];
-        if (pid <= 1 || c.waitpid((int) pid, status, Abi.WNOHANG) != pid) {
-            return -1;
-        }
-        return Abi.exitCode(status[0]);
+        int code = pid <= 1 ? -1 : Abi.reap(c, pid);
+        return code == Abi.RUNNING ? -1 : code;
     }
 
     /** {@code prctl(PR_SET_CHILD_SUBREAPER)} where the library is Linux's; false elsewhere. */

@@ -94,9 +94,8 @@ final class EpollPoller implements Poller {
     }
 
     private void reap(long pid, Events sink) {
-        int[] status = new int[1];
-        int got = c.waitpid((int) pid, status, Abi.WNOHANG);
-        if (got == 0) {
+        int code = Abi.reap(c, pid);
+        if (code == Abi.RUNNING) {
             return; // not exited after all (a stopped child)
         }
         Integer pidfd = pidfds.remove(pid);
@@ -104,7 +103,7 @@ final class EpollPoller implements Poller {
             c.epoll_ctl(epfd, LinuxLib.EPOLL_CTL_DEL, pidfd, null);
             c.close(pidfd);
         }
-        sink.exited(pid, got == pid ? Abi.exitCode(status[0]) : -1);
+        sink.exited(pid, code);
     }
 
     @Override

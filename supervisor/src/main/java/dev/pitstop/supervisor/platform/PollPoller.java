@@ -86,15 +86,13 @@ final class PollPoller implements Poller {
 
     private void sweep(Events events) {
         boolean found = false;
-        int[] status = new int[1];
         for (Long pid : pids) {
-            int got = c.waitpid(pid.intValue(), status, Abi.WNOHANG);
-            if (got == 0) {
-                continue;
+            int code = Abi.reap(c, pid);
+            if (code != Abi.RUNNING) {
+                pids.remove(pid);
+                found = true;
+                events.exited(pid, code);
             }
-            pids.remove(pid);
-            found = true;
-            events.exited(pid, got == pid ? Abi.exitCode(status[0]) : -1);
         }
         sweepMillis = found ? FASTEST_SWEEP_MILLIS : Math.min(SLOWEST_SWEEP_MILLIS, sweepMillis * 2);
         nextSweep = System.nanoTime() + sweepMillis * 1_000_000L;

@@ -108,8 +108,13 @@ public final class ProcessPlatforms {
                 new PsTable(List.of(mac ? "-E" : "e")), () -> posixPipe(c));
     }
 
+    /** Not run in CI (no Mac there): its calls are tested against fakes. */
     private static ProcessPlatform macos(Executor completions, String name) {
-        return MacPlatform.open(completions, name);
+        DarwinLib c = Native.load("c", DarwinLib.class);
+        Abi abi = Abi.darwin();
+        NativeLoop loop = new NativeLoop(c, abi, new KqueuePoller(c, abi), completions, name).start();
+        return new NativePlatform("macos", c, new Spawner(c, abi, Spawner.FdHygiene.CLOEXEC_DEFAULT), loop,
+                new LibprocTable(c, new PsTable(List.of("-E"))), () -> posixPipe(c));
     }
 
     private static ProcessPlatform jdk() {

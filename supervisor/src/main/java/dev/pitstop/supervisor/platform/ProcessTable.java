@@ -1,6 +1,8 @@
 package dev.pitstop.supervisor.platform;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,15 @@ public interface ProcessTable {
 
     /** A path that opens the file the process executes, or empty when this table cannot tell. */
     Optional<Path> executable(long pid);
+
+    /** The start times of those of {@code pids} that are alive. */
+    default Map<Long, Long> startTimes(Collection<Long> pids) {
+        Map<Long, Long> starts = new HashMap<>();
+        for (long pid : pids) {
+            stat(pid).ifPresent(s -> starts.put(pid, s.startTicks()));
+        }
+        return starts;
+    }
 
     /** Whether two start times read from this table name the same start (a table may be coarse). */
     default boolean sameStart(long a, long b) {

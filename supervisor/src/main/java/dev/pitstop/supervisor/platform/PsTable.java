@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The {@link ProcessTable} of a system without {@code /proc}, read from {@code ps}: POSIX fields (pid, ppid, pgid,
@@ -24,7 +26,7 @@ final class PsTable implements ProcessTable {
     private static final long TIMEOUT_SECONDS = 10;
 
     /** One row of the last listing, with the markers of its environment. */
-    private record Row(Stat stat, String args, Map<String, String> markers) {}
+    record Row(Stat stat, String args, Map<String, String> markers) {}
 
     private final List<String> environmentSwitch;
     private volatile Map<Long, Row> last = Map.of();
@@ -67,6 +69,15 @@ final class PsTable implements ProcessTable {
         return Optional.empty();
     }
 
+    /** One {@code ps -p PID,PID,...} for all of them. */
+    @Override
+    public Map<Long, Long> startTimes(Collection<Long> pids) {
+        Map<Long, Long> starts = new HashMap<>();
+        run(List.of("-p", pids.stream().map(String::valueOf).collect(Collectors.joining(","))), false)
+                .forEach((pid, row) -> starts.put(pid, row.stat().startTicks()));
+        return starts;
+    }
+
     @Override
     public boolean sameStart(long a, long b) {
         return Math.abs(a - b) <= 1;
@@ -103,7 +114,7 @@ final class PsTable implements ProcessTable {
     }
 
     static Optional<Row> parse(String line, long nowSeconds) {
-        String[] f = line.split("\\s+", 6);
+        String[] f = line.strip().split("\\s+", 6);
         if (f.length < 5) {
             return Optional.empty();
         }
