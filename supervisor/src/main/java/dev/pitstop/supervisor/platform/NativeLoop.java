@@ -148,6 +148,22 @@ final class NativeLoop implements IoLoop, Poller.Events, Runnable {
         }
     }
 
+    /**
+     * A child whose exit came after the loop's last turn (a helper killed by {@code down()}: its group counts as
+     * empty once it is a zombie) is reaped now; one still running is left to the JDK's watcher, which reaps it when
+     * it exits, so no zombie outlives the stack run.
+     */
+    private void reapAfterClose(NativeChild child) {
+        int code = Abi.reap(c, child.pid());
+        if (code != Abi.RUNNING) {
+            child.exit.complete(code);
+            return;
+        }
+        ProcessHandle.of(child.pid()).ifPresentOrElse(
+                h -> h.onExit().thenRun(() -> child.exit.complete(Abi.reap(c, child.pid()))),
+                () -> child.exit.complete(-1));
+    }
+
     void close() {
         closed = true;
         poller.wake();
@@ -156,6 +172,8 @@ final class NativeLoop implements IoLoop, Poller.Events, Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        children.values().forEach(this::reapAfterClose);
+        children.clear();
         sinks.keySet().forEach(this::end);
         poller.close();
     }

@@ -128,4 +128,20 @@ class NativePlatformTest {
                 new SpawnRequest.Discard(), List.of())))
                 .isInstanceOf(IOException.class).hasMessageContaining("no-such-program-here");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"linux", "posix"})
+    void aChildThatOutlivesItsPlatformIsStillReaped(String name) throws Exception {
+        Child exited = open(name).spawn(sh("exit 3", new SpawnRequest.Discard(), List.of()));
+        Child running = platform.spawn(sh("sleep 0.3", new SpawnRequest.Discard(), List.of()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> platform.table().stat(exited.pid())
+                .map(ProcessTable.Stat::dead).orElse(true));
+        platform.close();
+        platform = null;
+
+        assertThat(running.exit().get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(exited.exit().get(10, TimeUnit.SECONDS)).isEqualTo(3);
+        assertThat(ProcessHandle.of(running.pid())).isEmpty(); // reaped: not even a zombie is left
+        assertThat(ProcessHandle.of(exited.pid())).isEmpty();
+    }
 }
