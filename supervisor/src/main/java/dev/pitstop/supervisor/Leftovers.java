@@ -1,5 +1,10 @@
 package dev.pitstop.supervisor;
 
+import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.event.EventType;
+import dev.pitstop.core.stack.ProcessSpec;
+import dev.pitstop.core.stack.ShutdownSpec;
+import dev.pitstop.core.stack.Stack;
 import dev.pitstop.supervisor.platform.ProcessTable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a killed supervisor left running. A process of the earlier run is recognised by its PID <em>and</em> start
@@ -21,6 +28,8 @@ import java.util.concurrent.TimeoutException;
  * is touched while the earlier supervisor itself is still alive.
  */
 final class Leftovers {
+    private static final Logger LOG = LoggerFactory.getLogger(Leftovers.class);
+
     /** One leftover; {@code name} is the process of the stack file it belonged to ({@code ?} when unknown). */
     record Found(String name, long pid, long pgrp, String command) {}
 
@@ -31,6 +40,35 @@ final class Leftovers {
     Leftovers(ProcessTable proc, GroupStopper stopper) {
         this.proc = proc;
         this.stopper = stopper;
+    }
+
+    /**
+     * Before a stack starts: stops what an earlier run of it left alive (its supervisor was killed), each with its
+     * process's grace period, and says so in a warning per leftover.
+     */
+    void stopBefore(RunLedger.Snapshot previous, Stack stack, EventBus events) {
+        List<Found> found = find(previous);
+        if (found.isEmpty()) {
+            return;
+        }
+        long grace = 0;
+        for (Found f : found) {
+            String detail = "leftover of an earlier run still alive: pid " + f.pid() + " (" + f.command()
+                    + "); stopping process group " + f.pgrp();
+            LOG.warn("{}: {}", f.name(), detail);
+            events.emit(EventType.LEFTOVER_STOPPED, f.name(), detail);
+            ProcessSpec spec = stack.processes().get(f.name());
+            grace = Math.max(grace, StopDeadline.of(spec == null ? ShutdownSpec.DEFAULT : spec.shutdown()).grace()
+                    .toMillis());
+        }
+        try {
+            if (!stop(found, Duration.ofMillis(grace))) {
+                events.emit(EventType.WARNING, null, "leftovers of an earlier run are still alive after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PitstopException("interrupted while stopping leftovers of an earlier run", e);
+        }
     }
 
     List<Found> find(RunLedger.Snapshot previous) {

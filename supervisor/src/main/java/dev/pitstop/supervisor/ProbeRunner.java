@@ -45,6 +45,18 @@ final class ProbeRunner implements AutoCloseable {
         this.onChange = onChange;
     }
 
+    /** Starts a liveness probe: {@code failed} hears why once it failed {@code failure_threshold} times in a row. */
+    static ProbeRunner liveness(ProbeSpec spec, Probe probe, ScheduledExecutorService scheduler,
+                                Consumer<String> failed) {
+        ProbeRunner runner = new ProbeRunner(spec, probe, scheduler, null, ok -> {
+            if (!ok) {
+                failed.accept("liveness probe failed " + spec.failureThreshold() + " times in a row");
+            }
+        });
+        runner.start();
+        return runner;
+    }
+
     synchronized void start() {
         schedule(spec.initialDelay());
     }

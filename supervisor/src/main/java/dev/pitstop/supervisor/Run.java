@@ -1,6 +1,7 @@
 package dev.pitstop.supervisor;
 
 import dev.pitstop.supervisor.platform.Child;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,11 @@ final class Run {
     void started(Child spawned) {
         this.child = spawned;
         this.pid = spawned.pid();
+    }
+
+    /** How long it has run (for a run that just exited: how long it ran), for the backoff's reset window. */
+    Duration uptime() {
+        return Duration.between(startedAt, Instant.now());
     }
 
     /** The PID to show: the daemon's once there is one. */
