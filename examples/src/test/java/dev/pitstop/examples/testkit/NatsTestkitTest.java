@@ -11,6 +11,8 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +51,21 @@ class NatsTestkitTest {
         assertThatThrownBy(() -> stack.awaitLogLine("nats", "never printed", Duration.ofMillis(300)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("no output line of nats matched /never printed/")
                 .hasMessageContaining("Server is ready");
+    }
+
+    @Test
+    void waitsForPortsAndHealthNameWhatIsMissing(PitstopStack stack) throws Exception {
+        stack.awaitHealthy("nats");
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+
+        assertThatThrownBy(() -> stack.awaitPort(closed, Duration.ofMillis(300))).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("nothing accepts connections on 127.0.0.1:" + closed);
+        assertThatThrownBy(() -> stack.awaitHealthy("postgres", Duration.ofMillis(300)))
+                .hasMessageContaining("the stack has no process 'postgres'");
+        assertThatThrownBy(() -> stack.port("REDIS_PORT")).hasMessageContaining("[NATS_PORT]");
     }
 
     @Test
