@@ -32,8 +32,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The running stack lives in JUnit's store, which brings it down when its scope ends, also when a test failed.
  */
 public final class PitstopExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PitstopExtension.class);
-
     private final Path stackFile;
     private final String yaml;
     private final List<String> ports = new ArrayList<>();
@@ -121,33 +119,16 @@ public final class PitstopExtension implements BeforeAllCallback, BeforeEachCall
     public void beforeAll(ExtensionContext context) throws Exception {
         sawBeforeAll = true;
         StackConfig config = config(context);
-        // a @Nested class without a stack of its own shares its enclosing class's (the store looks upwards)
-        if (config.lifecycle() == Lifecycle.PER_CLASS && context.getStore(NAMESPACE).get(config.key()) == null) {
-            current = start(context, config, WorkFolder.of(context.getRequiredTestClass(), null));
+        if (config.lifecycle() == Lifecycle.PER_CLASS) {
+            current = StackScopes.forClass(context, config);
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         StackConfig config = config(context);
-        if (config.lifecycle() == Lifecycle.PER_METHOD) {
-            current = start(context, config,
-                    WorkFolder.of(context.getRequiredTestClass(), context.getRequiredTestMethod().getName()));
-        } else {
-            current = context.getStore(NAMESPACE).get(config.key(), PitstopStack.class);
-        }
-    }
-
-    private static PitstopStack start(ExtensionContext context, StackConfig config, Path workDir)
-            throws InterruptedException {
-        PitstopStack stack = StackStarter.start(config, workDir);
-        context.getStore(NAMESPACE).put(config.key(), stack);
-        for (PitstopStack.Leftover leftover : stack.leftovers()) {
-            // the reason a previous run may have failed or hung: say it where the test report shows it
-            context.publishReportEntry("pitstop.leftover." + leftover.process(), leftover.detail());
-            System.err.println("pitstop testkit: " + leftover.process() + ": " + leftover.detail());
-        }
-        return stack;
+        current = config.lifecycle() == Lifecycle.PER_METHOD ? StackScopes.forMethod(context, config)
+                : StackScopes.find(context, config);
     }
 
     /**
@@ -166,13 +147,7 @@ public final class PitstopExtension implements BeforeAllCallback, BeforeEachCall
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        String key = config(context).key();
-        PitstopStack stack = context.getStore(NAMESPACE).get(key, PitstopStack.class);
-        if (stack == null) {
-            throw new org.junit.jupiter.api.extension.ParameterResolutionException("no stack runs for "
-                    + context.getDisplayName() + " (a per-method stack is not there yet in @BeforeAll)");
-        }
-        return parameter.getParameter().getType() == Engine.class ? stack.engine() : stack;
+        return StackScopes.parameter(context, config(context), parameter.getParameter().getType());
     }
 
     private StackConfig config(ExtensionContext context) {
