@@ -23,13 +23,14 @@ final class Restarts {
     Restarts(Availability availability, Set<Integer> successExitCodes, SupervisorConfig config) {
         this.availability = availability;
         this.successExitCodes = successExitCodes;
-        this.backoff = availability.exponentialBackoff()
-                ? new Backoff(seconds(availability.backoff()), config.backoffCap(), config.healthyResetWindow())
-                : Backoff.fixed(seconds(availability.backoff()));
+        this.backoff = new Backoff(availability.backoff(), availability.exponentialBackoff(),
+                orDefault(availability.backoffFloor(), config.backoffFloor()), config.backoffCap(),
+                orDefault(availability.backoffReset(), config.healthyResetWindow()));
     }
 
-    private static double seconds(Duration d) {
-        return d.toNanos() / 1e9;
+    /** A per-process setting, where null means the supervisor's. */
+    private static Duration orDefault(Duration own, Duration fallback) {
+        return own != null ? own : fallback;
     }
 
     int count() {

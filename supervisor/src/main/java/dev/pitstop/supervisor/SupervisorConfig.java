@@ -14,17 +14,30 @@ import java.util.Objects;
  * @param logKeepFiles   rotated files kept ({@code .1} … {@code .N}); 0 keeps none
  * @param backoffCap     upper bound of the exponentially growing restart delay
  * @param healthyResetWindow a process that stayed up this long before it exited restarts with the initial delay again
+ * @param backoffFloor   the shortest delay before restarting a crash that follows another one within the reset
+ *                       window; the first crash of a series restarts after {@code backoff_seconds}, at once for 0
  */
 public record SupervisorConfig(Duration survivalWindow, int logBufferLines, int maxLineLength, long logRotateBytes,
-                               int logKeepFiles, Duration backoffCap, Duration healthyResetWindow) {
+                               int logKeepFiles, Duration backoffCap, Duration healthyResetWindow,
+                               Duration backoffFloor) {
+
+    private static final Duration DEFAULT_BACKOFF_FLOOR = Duration.ofMillis(50);
 
     public static final SupervisorConfig DEFAULTS = new SupervisorConfig(Duration.ofSeconds(1), 1000, 8 * 1024,
-            10L * 1024 * 1024, 3, Duration.ofSeconds(60), Duration.ofSeconds(10));
+            10L * 1024 * 1024, 3, Duration.ofSeconds(60), Duration.ofSeconds(10), DEFAULT_BACKOFF_FLOOR);
+
+    /** Tuning with the default backoff floor (50 ms). */
+    public SupervisorConfig(Duration survivalWindow, int logBufferLines, int maxLineLength, long logRotateBytes,
+                            int logKeepFiles, Duration backoffCap, Duration healthyResetWindow) {
+        this(survivalWindow, logBufferLines, maxLineLength, logRotateBytes, logKeepFiles, backoffCap,
+                healthyResetWindow, DEFAULT_BACKOFF_FLOOR);
+    }
 
     public SupervisorConfig {
         requirePositive("survivalWindow", survivalWindow);
         requirePositive("backoffCap", backoffCap);
         requirePositive("healthyResetWindow", healthyResetWindow);
+        requirePositive("backoffFloor", backoffFloor);
         if (logBufferLines < 1) {
             throw new IllegalArgumentException("logBufferLines must be at least 1, not " + logBufferLines);
         }
@@ -48,26 +61,31 @@ public record SupervisorConfig(Duration survivalWindow, int logBufferLines, int 
 
     public SupervisorConfig withSurvivalWindow(Duration value) {
         return new SupervisorConfig(value, logBufferLines, maxLineLength, logRotateBytes, logKeepFiles, backoffCap,
-                healthyResetWindow);
+                healthyResetWindow, backoffFloor);
     }
 
     public SupervisorConfig withLogBufferLines(int value) {
         return new SupervisorConfig(survivalWindow, value, maxLineLength, logRotateBytes, logKeepFiles, backoffCap,
-                healthyResetWindow);
+                healthyResetWindow, backoffFloor);
     }
 
     public SupervisorConfig withMaxLineLength(int value) {
         return new SupervisorConfig(survivalWindow, logBufferLines, value, logRotateBytes, logKeepFiles, backoffCap,
-                healthyResetWindow);
+                healthyResetWindow, backoffFloor);
     }
 
     public SupervisorConfig withLogRotation(long rotateBytes, int keepFiles) {
         return new SupervisorConfig(survivalWindow, logBufferLines, maxLineLength, rotateBytes, keepFiles, backoffCap,
-                healthyResetWindow);
+                healthyResetWindow, backoffFloor);
     }
 
     public SupervisorConfig withBackoff(Duration cap, Duration resetWindow) {
         return new SupervisorConfig(survivalWindow, logBufferLines, maxLineLength, logRotateBytes, logKeepFiles, cap,
-                resetWindow);
+                resetWindow, backoffFloor);
+    }
+
+    public SupervisorConfig withBackoffFloor(Duration floor) {
+        return new SupervisorConfig(survivalWindow, logBufferLines, maxLineLength, logRotateBytes, logKeepFiles,
+                backoffCap, healthyResetWindow, floor);
     }
 }

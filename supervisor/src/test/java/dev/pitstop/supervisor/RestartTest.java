@@ -63,6 +63,32 @@ class RestartTest extends SupervisorHarness {
     }
 
     @Test
+    void backoffSecondsZeroRestartsTheFirstCrashAtOnceAndSlowsDownOnlyConsecutiveOnes() {
+        up(sh("crash", "exit 2").availability(new Availability(RestartPolicy.ON_FAILURE, Duration.ZERO, 4)).build());
+
+        awaitState("crash", ProcessState.ERROR);
+        assertThat(events(EventType.PROCESS_EXITED, "crash")).hasSize(5);
+        assertThat(restartDelays("crash")).containsExactly("0 ms", "50 ms", "100 ms", "200 ms");
+    }
+
+    @Test
+    void theFloorAndTheResetWindowArePerProcess() {
+        // runs 1, 2 and 4 crash at once, run 3 stays up past the 1 s reset window: crash 3 starts a new series
+        String script = "n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count;"
+                + " if [ $n -eq 2 ]; then sleep 2; fi; exit 1";
+        up(sh("flaky", script).availability(new Availability(RestartPolicy.ALWAYS, Duration.ZERO, 3, false, false, false,
+                Duration.ofMillis(20), Duration.ofSeconds(1))).build());
+
+        awaitState("flaky", ProcessState.ERROR);
+        assertThat(restartDelays("flaky")).containsExactly("0 ms", "20 ms", "0 ms");
+    }
+
+    private List<String> restartDelays(String name) {
+        return events(EventType.STATE_CHANGED, name).stream().map(Event::detail)
+                .filter(d -> d.startsWith("Restarting")).map(d -> d.substring(d.lastIndexOf(" in ") + 4)).toList();
+    }
+
+    @Test
     void aLongBackoffIsNotCapped() {
         up(sh("crash", "exit 2").availability(new Availability(RestartPolicy.ON_FAILURE,
                 Duration.ofSeconds(300), 0)).build());

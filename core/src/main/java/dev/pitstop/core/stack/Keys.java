@@ -39,7 +39,7 @@ final class Keys {
     static final Set<String> DEPENDENCY = Set.of("condition");
 
     static final Set<String> AVAILABILITY = Set.of("restart", "backoff_seconds", "max_restarts", "exit_on_end",
-            "exit_on_skipped", "backoff");
+            "exit_on_skipped", "backoff", "backoff_floor_seconds", "backoff_reset_seconds");
 
     static final Set<String> SHUTDOWN = Set.of("command", "signal", "timeout_seconds", "parent_only");
     static final Set<String> SHUTDOWN_PC_ONLY = Set.of("send_keys");

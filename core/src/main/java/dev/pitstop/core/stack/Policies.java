@@ -21,7 +21,14 @@ final class Policies {
         return new Availability(restart,
                 seconds(nonNegative(node.get("backoff_seconds"), 1)),
                 nonNegativeInt(node.get("max_restarts")), node.get("exit_on_end").bool(false),
-                node.get("exit_on_skipped").bool(false), exponential(node.get("backoff")));
+                node.get("exit_on_skipped").bool(false), exponential(node.get("backoff")),
+                orDefault(node.get("backoff_floor_seconds")), orDefault(node.get("backoff_reset_seconds")));
+    }
+
+    /** A duration in seconds where absent or 0 means "the supervisor's default" ({@code null}). */
+    private static Duration orDefault(YamlNode node) {
+        double v = nonNegative(node, 0);
+        return v == 0 ? null : seconds(v);
     }
 
     /** Pitstop's {@code backoff: fixed | exponential}; fixed is Process Compose's behaviour. */

@@ -223,6 +223,21 @@ class StackReaderTest {
     }
 
     @Test
+    void readsPitstopsBackoffFloorAndResetWindow() throws IOException {
+        Stack stack = read("""
+                processes:
+                  web:
+                    command: ./web
+                    availability: { restart: always, backoff_seconds: 0, backoff_floor_seconds: 0.02, backoff_reset_seconds: 30 }
+                """);
+
+        assertThat(stack.processes().get("web").availability())
+                .isEqualTo(new Availability(RestartPolicy.ALWAYS, Duration.ZERO, 0, false, false, false,
+                        Duration.ofMillis(20), Duration.ofSeconds(30)));
+        assertThat(stack.warnings()).isEmpty();
+    }
+
+    @Test
     void expandsHostAndDotEnvVariablesLikeProcessCompose() throws IOException {
         Files.writeString(dir.resolve(".env"), "VERSION=1.2.3\nWAIT_SEC=60\nUSER_NAME=from-dotenv\n");
         Stack stack = read("""
