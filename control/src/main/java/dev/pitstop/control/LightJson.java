@@ -78,6 +78,7 @@ final class LightJson {
         Instant startedAt = null;
         Integer exitCode = null;
         List<ProcessBinary> binaries = List.of();
+        String statusText = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
@@ -91,10 +92,11 @@ final class LightJson {
                 case "startedAt" -> startedAt = isNull ? null : Instant.parse(p.getText());
                 case "exitCode" -> exitCode = isNull ? null : p.getIntValue();
                 case "binaries" -> binaries = isNull ? List.of() : binaries(p);
+                case "statusText" -> statusText = isNull ? null : p.getText();
                 default -> p.skipChildren();
             }
         }
-        return new ProcessStatus(name, state, health, pid, restarts, startedAt, exitCode, binaries);
+        return new ProcessStatus(name, state, health, pid, restarts, startedAt, exitCode, binaries, statusText);
     }
 
     /** {@code [{"name", "version", "sha256", "commit"}]}, the current token being START_ARRAY. */

@@ -147,6 +147,6 @@ final class FailurePhase {
 
     /** Whether readiness means more than "started": without a check, a candidate that hangs looks ready. */
     static boolean gated(ProcessSpec p) {
-        return p.readinessProbe() != null || p.readyLogLine() != null;
+        return p.readinessProbe() != null || p.readyLogLine() != null || p.readyNotification() != null;
     }
 }

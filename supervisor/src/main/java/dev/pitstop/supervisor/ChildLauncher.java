@@ -3,11 +3,9 @@ package dev.pitstop.supervisor;
 import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.supervisor.platform.Child;
-import dev.pitstop.supervisor.platform.FdMapping;
 import dev.pitstop.supervisor.platform.OutputSink;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Starts the children of a stack: its processes, and the helpers that belong to them. Every child leads its own
@@ -17,9 +15,10 @@ interface ChildLauncher {
     /**
      * Starts a supervised process with stdout and stderr merged into {@code output}, if the launch check allows it.
      *
-     * @param fds extra descriptors the process gets (a readiness notification pipe)
+     * @param extras what the run gets beyond its stack-file settings: its readiness notification channel (an
+     *               environment variable, a descriptor)
      */
-    Child start(Stack stack, ProcessSpec spec, OutputSink output, List<FdMapping> fds) throws IOException;
+    Child start(Stack stack, ProcessSpec spec, OutputSink output, LaunchExtras extras) throws IOException;
 
     /** Starts a check command (a swap's preflight) after the launch check, its output going to {@code output}. */
     Child startCheck(Stack stack, ProcessSpec owner, String command, Path output) throws IOException;

@@ -4,7 +4,6 @@ import dev.pitstop.core.process.LaunchCheck;
 import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.supervisor.platform.Child;
-import dev.pitstop.supervisor.platform.FdMapping;
 import dev.pitstop.supervisor.platform.OutputSink;
 import dev.pitstop.supervisor.platform.ProcessPlatform;
 import dev.pitstop.supervisor.platform.SpawnRequest;
@@ -35,11 +34,13 @@ final class Launcher implements ChildLauncher {
     }
 
     @Override
-    public Child start(Stack stack, ProcessSpec spec, OutputSink output, List<FdMapping> fds) throws IOException {
+    public Child start(Stack stack, ProcessSpec spec, OutputSink output, LaunchExtras extras) throws IOException {
         check.beforeLaunch(stack, spec);
         List<String> argv = spec.command() != null ? shell(stack, spec.command()) : spec.entrypoint();
-        return spawn(new SpawnRequest(argv, environment(stack, spec, false), existingFolder(workingDir(stack, spec)),
-                new SpawnRequest.ToSink(output), fds));
+        Map<String, String> env = environment(stack, spec, false);
+        env.putAll(extras.environment());
+        return spawn(new SpawnRequest(argv, env, existingFolder(workingDir(stack, spec)),
+                new SpawnRequest.ToSink(output), extras.fds()));
     }
 
     @Override

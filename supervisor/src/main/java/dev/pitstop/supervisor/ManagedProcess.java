@@ -6,6 +6,7 @@ import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.core.process.ProcessStatus;
 import dev.pitstop.core.stack.ProcessSpec;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -70,8 +71,9 @@ final class ManagedProcess {
     }
 
     synchronized ProcessStatus status() {
+        RunNotification n = run == null ? null : run.notification;
         return new ProcessStatus(name(), machine.state(), health, run == null ? 0 : run.shownPid(), restarts.count(),
-                startedAt, exitCode);
+                startedAt, exitCode, List.of(), n == null ? null : n.status());
     }
 
     synchronized Facts facts() {

@@ -48,6 +48,17 @@ final class Readiness {
         });
     }
 
+    /**
+     * Ready when the run announces it ({@code READY=1}, a newline on its notification descriptor), not ready again
+     * after {@code RELOADING=1} or {@code STOPPING=1}; the channel closes with the run.
+     */
+    static ReadinessCheck notified() {
+        return new Check(true, (run, onChange) -> {
+            run.notification.onReadiness(onChange);
+            return () -> { };
+        });
+    }
+
     /** Ready once the run stayed up for {@code window} (no probe, no log line); shows no health. */
     static ReadinessCheck survival(Duration window, ScheduledExecutorService scheduler) {
         return new Check(false, (run, onChange) -> {

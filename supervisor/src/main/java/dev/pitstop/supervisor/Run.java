@@ -35,6 +35,8 @@ final class Run {
     boolean passing;
     /** Set (under the process's lock) once a stop of this run began; the same future serves every stopper. */
     CompletableFuture<Void> stopping;
+    /** What the run announced (ready: notify, notify-fd), or null when it announces nothing. */
+    volatile RunNotification notification;
     /** Why a probe stopped this run (its exit is then a failure, whatever its code), or null. */
     String probeFailure;
 

@@ -4,10 +4,10 @@ import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.Health;
 import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.core.stack.ProcessSpec;
+import dev.pitstop.core.stack.ReadyNotification;
 import dev.pitstop.supervisor.platform.Child;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -33,6 +33,7 @@ final class RunLifecycle {
                 ? Readiness.probe(spec.readinessProbe(),
                         () -> sv.probes.create(mp.host.stack(), spec, spec.readinessProbe().action()), sv.scheduler)
                 : readyLine != null ? Readiness.logLine(readyLine)
+                : spec.readyNotification() != null ? Readiness.notified()
                 : Readiness.survival(sv.config.survivalWindow(), sv.scheduler);
         this.rules = new ExitRules(spec, mp.restarts);
     }
@@ -53,14 +54,16 @@ final class RunLifecycle {
             mp.claimed = true;
             mp.cancelPendingRestart();
             Run r = new Run();
-            // before the spawn: the I/O loop may hand over a ready line at once, it must find its listener
-            AutoCloseable check = readiness.start(r, ok -> readiness(r, ok));
-            r.add(check);
-            LineSplitter lines = new RunOutput(r, mp.log(), readyLine, () -> logLineReady(r))
-                    .splitter(sv.config.maxLineLength(), sv.scheduler);
             Child child;
+            AutoCloseable check;
             try {
-                child = sv.launcher.start(mp.host.stack(), spec, lines, List.of());
+                LaunchExtras extras = announcing(r);
+                // before the spawn: the I/O loop may hand over a ready line at once, it must find its listener
+                check = readiness.start(r, ok -> readiness(r, ok));
+                r.add(check);
+                LineSplitter lines = new RunOutput(r, mp.log(), readyLine, () -> logLineReady(r))
+                        .splitter(sv.config.maxLineLength(), sv.scheduler);
+                child = sv.launcher.start(mp.host.stack(), spec, lines, extras);
             } catch (IOException | RuntimeException e) {
                 r.cancelTimers();
                 mp.launchError = e.getMessage();
@@ -83,6 +86,7 @@ final class RunLifecycle {
             }
             mp.machine.to(ProcessState.RUNNING, "pid " + r.pid + why);
             child.exit().whenCompleteAsync((code, e) -> onExit(r, code), sv.workers);
+            watchdog(r);
             if (spec.livenessProbe() != null) {
                 r.add(ProbeRunner.liveness(spec.livenessProbe(),
                         sv.probes.create(mp.host.stack(), spec, spec.livenessProbe().action()), sv.scheduler,
@@ -90,6 +94,31 @@ final class RunLifecycle {
             }
             mp.host.changed();
             return r;
+        }
+    }
+
+    /**
+     * Opens the run's notification channel (ready: notify, notify-fd) before its spawn, so no early message is lost;
+     * it closes with the run.
+     */
+    private LaunchExtras announcing(Run r) throws IOException {
+        if (spec.readyNotification() == null) {
+            return LaunchExtras.NONE;
+        }
+        Notifications.Opened opened = sv.notifications.open(spec.readyNotification(), mp.log()::append);
+        opened.notification().attach(r);
+        r.notification = opened.notification();
+        r.add(opened.notification());
+        return opened.extras();
+    }
+
+    /** sd_notify's watchdog ({@code watchdog_seconds}): missed pings stop the run as a failing liveness probe does. */
+    private void watchdog(Run r) {
+        if (spec.readyNotification() instanceof ReadyNotification.SdNotify sd && !sd.watchdog().isZero()) {
+            Watchdog w = new Watchdog(sd.watchdog(), sv.scheduler, why -> sv.execute(() -> probeFailed(r, why)))
+                    .start();
+            r.notification.onWatchdog(w);
+            r.add(w);
         }
     }
 

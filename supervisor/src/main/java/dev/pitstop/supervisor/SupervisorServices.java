@@ -45,6 +45,7 @@ final class SupervisorServices implements AutoCloseable {
     /** Unique per stack run; every child carries it in its environment. */
     final String runId = UUID.randomUUID().toString();
     final RunLedger ledger;
+    final Notifications notifications;
 
     SupervisorServices(SupervisorConfig config, EventBus events, Path stateDir, LaunchCheck launchCheck) {
         this.config = config;
@@ -75,6 +76,7 @@ final class SupervisorServices implements AutoCloseable {
         this.strays = new Strays(proc, runId);
         this.ledger = new RunLedger(stateDir, runId, proc, workers);
         this.probes = new Probes(http, sockets, launcher, signals);
+        this.notifications = new Notifications(stateDir, runId, platform);
     }
 
     private ProcessPlatforms.Choice choosePlatform(ExecutorService pool) {
@@ -100,6 +102,7 @@ final class SupervisorServices implements AutoCloseable {
     @Override
     public void close() {
         orphans.close();
+        notifications.close();
         platform.close();
         scheduler.shutdownNow();
         workers.shutdown();

@@ -19,19 +19,28 @@ final class ControlText {
 
     private ControlText() {}
 
+    /** The table; a STATUS column (sd_notify's {@code STATUS=}) only when a process said something. */
     static String table(List<ProcessStatus> statuses, Instant now) {
+        boolean said = statuses.stream().anyMatch(s -> s.statusText() != null);
         List<String[]> rows = new ArrayList<>();
-        rows.add(PS_HEADER);
+        rows.add(said ? withStatus(PS_HEADER, "STATUS") : PS_HEADER);
         for (ProcessStatus s : statuses) {
             boolean alive = s.pid() > 0 && !s.state().isTerminal();
-            rows.add(new String[] {
+            String[] row = {
                 s.name(), s.state().label(), s.health().label(),
                 s.pid() > 0 ? Long.toString(s.pid()) : "-",
                 Integer.toString(s.restarts()),
                 alive && s.startedAt() != null ? uptime(Duration.between(s.startedAt(), now)) : "-",
-                s.exitCode() == null ? "-" : s.exitCode().toString()});
+                s.exitCode() == null ? "-" : s.exitCode().toString()};
+            rows.add(said ? withStatus(row, s.statusText() == null ? "-" : s.statusText()) : row);
         }
         return align(rows);
+    }
+
+    private static String[] withStatus(String[] row, String status) {
+        String[] longer = java.util.Arrays.copyOf(row, row.length + 1);
+        longer[row.length] = status;
+        return longer;
     }
 
     static String align(List<String[]> rows) {

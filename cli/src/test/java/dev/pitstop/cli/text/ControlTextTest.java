@@ -33,4 +33,18 @@ class ControlTextTest {
                 job   Completed  -       11   0         -       0
                 """);
     }
+
+    @Test
+    void aStatusColumnAppearsOnceAProcessSaidSomething() {
+        Instant now = Instant.parse("2026-01-02T05:11:05Z");
+        String table = ControlText.table(List.of(
+                new ProcessStatus("db", ProcessState.RUNNING, Health.READY, 10, 0, FakeEngine.STARTED, null, List.of(),
+                        "accepting connections"),
+                new ProcessStatus("job", ProcessState.COMPLETED, Health.UNKNOWN, 11, 0, FakeEngine.STARTED, 0)), now);
+        assertThat(table).isEqualTo("""
+                NAME  STATE      HEALTH  PID  RESTARTS  UPTIME  EXIT  STATUS
+                db    Running    Ready   10   0         2h07m   -     accepting connections
+                job   Completed  -       11   0         -       0     -
+                """);
+    }
 }

@@ -37,8 +37,10 @@ final class DependencyValidator {
         if (dependency.spec().disabled() && !p.spec().disabled()) {
             at.warnOrFailWhenStrict("'" + target + "' is disabled, so this dependency can never be met");
         }
-        if (condition == DependencyCondition.PROCESS_HEALTHY && dependency.spec().readinessProbe() == null) {
-            throw conditionNode(at).error("process_healthy needs a readiness_probe on '" + target + "', which has none");
+        if (condition == DependencyCondition.PROCESS_HEALTHY && dependency.spec().readinessProbe() == null
+                && dependency.spec().readyNotification() == null) {
+            throw conditionNode(at).error("process_healthy needs a readiness_probe or ready: on '" + target
+                    + "', which has neither");
         }
         if (condition == DependencyCondition.PROCESS_LOG_READY && dependency.spec().readyLogLine() == null) {
             throw conditionNode(at).error("process_log_ready needs a ready_log_line on '" + target + "', which has none");

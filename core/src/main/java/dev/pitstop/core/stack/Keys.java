@@ -31,7 +31,7 @@ final class Keys {
             "depends_on", "readiness_probe", "liveness_probe", "ready_log_line", "availability", "shutdown",
             "log_location", "disabled", "is_disabled", "replicas", "success_exit_codes", "description", "namespace",
             "vars", "is_template_disabled", "is_dotenv_disabled", "extends", "name",
-            "on_dependency_reload", "reload_timeout_seconds", "preflight", "is_daemon");
+            "on_dependency_reload", "reload_timeout_seconds", "preflight", "is_daemon", "ready", "watchdog_seconds");
     static final Set<String> PROCESS_PC_ONLY = Set.of("is_tty", "launch_timeout_seconds",
             "log_configuration", "disable_ansi_colors", "is_foreground", "is_elevated", "is_interactive",
             "schedule", "watch", "mcp", "truncate_log", "monitor_for", "monitor_silence_threshold");

@@ -84,6 +84,7 @@ final class ProcessParser {
             throw node.get("ready_log_line").keyError("ready_log_line and readiness_probe cannot both be set "
                     + "(Process Compose refuses this too)");
         }
+        b.readyNotification(ReadyParser.parse(node));
         b.availability(Policies.availability(ctx, node.get("availability")));
         b.shutdown(Policies.shutdown(ctx, node.get("shutdown")));
         b.logLocation(logLocation(t.render(node.get("log_location")), replica, replicas));

@@ -27,6 +27,8 @@ import java.util.Set;
  *                  {@code null}
  * @param daemon Process Compose's {@code is_daemon}: the command forks the service and exits; what it left
  *               running (found through the supervisor's subreaper) is the process from then on
+ * @param readyNotification Pitstop's {@code ready:}: how the process announces that it is ready (instead of a
+ *                          readiness probe or a log line); may be {@code null}
  */
 public record ProcessSpec(
         String name,
@@ -48,7 +50,8 @@ public record ProcessSpec(
         Set<String> binaries,
         List<String> namespaces,
         String preflight,
-        boolean daemon) {
+        boolean daemon,
+        ReadyNotification readyNotification) {
 
     public static final Duration DEFAULT_RELOAD_TIMEOUT = Duration.ofSeconds(30);
     /** Process Compose's namespace for a process that names none. */
@@ -77,7 +80,8 @@ public record ProcessSpec(
     public ProcessSpec withBinaries(Set<String> names) {
         return new ProcessSpec(name, command, entrypoint.isEmpty() ? null : entrypoint, workingDir, environment,
                 dependsOn, readinessProbe, livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled,
-                successExitCodes, onDependencyReload, reloadTimeout, names, namespaces, preflight, daemon);
+                successExitCodes, onDependencyReload, reloadTimeout, names, namespaces, preflight, daemon,
+                readyNotification);
     }
 
     /** A builder for programs and tests that assemble a stack without a file. */
@@ -107,6 +111,7 @@ public record ProcessSpec(
         private List<String> namespaces;
         private String preflight;
         private boolean daemon;
+        private ReadyNotification readyNotification;
 
         private Builder(String name) {
             this.name = name;
@@ -132,11 +137,13 @@ public record ProcessSpec(
         public Builder namespaces(List<String> names) { this.namespaces = names; return this; }
         public Builder preflight(String command) { this.preflight = command; return this; }
         public Builder daemon(boolean daemon) { this.daemon = daemon; return this; }
+        public Builder readyNotification(ReadyNotification ready) { this.readyNotification = ready; return this; }
 
         public ProcessSpec build() {
             return new ProcessSpec(name, command, entrypoint, workingDir, environment, dependsOn, readinessProbe,
                     livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled, successExitCodes,
-                    onDependencyReload, reloadTimeout, binaries, namespaces, preflight, daemon);
+                    onDependencyReload, reloadTimeout, binaries, namespaces, preflight, daemon,
+                    readyNotification);
         }
     }
 }

@@ -223,6 +223,28 @@ class StackReaderTest {
     }
 
     @Test
+    void readsPitstopsReadinessNotification() throws IOException {
+        Stack stack = read("""
+                processes:
+                  db:
+                    command: ./db
+                    ready: notify
+                    watchdog_seconds: 2.5
+                  cache:
+                    command: ./cache
+                    ready: notify-fd 3
+                  web:
+                    command: ./web
+                    depends_on: { db: { condition: process_healthy }, cache: { condition: process_healthy } }
+                """);
+
+        assertThat(stack.processes().get("db").readyNotification()).isEqualTo(new ReadyNotification.SdNotify(Duration.ofMillis(2500)));
+        assertThat(stack.processes().get("cache").readyNotification()).isEqualTo(new ReadyNotification.NotifyFd(3));
+        assertThat(stack.processes().get("web").readyNotification()).isNull();
+        assertThat(stack.warnings()).isEmpty();
+    }
+
+    @Test
     void readsPitstopsBackoffFloorAndResetWindow() throws IOException {
         Stack stack = read("""
                 processes:
