@@ -70,7 +70,7 @@ public final class Detacher {
                 out.println("stack running in the background: pid " + child.pid() + ", output " + output);
                 return 0;
             }
-            Thread.sleep(100); // polling a process we do not control; the deadline bounds it
+            Thread.sleep(10); // polling a process we do not control (a file read, a connect); the deadline bounds it
         }
         throw new PitstopException("the stack did not answer within " + STARTUP_DEADLINE.toSeconds() + " s; pid "
                 + child.pid() + " is still starting, see " + output);
