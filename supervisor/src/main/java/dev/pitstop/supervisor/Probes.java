@@ -7,10 +7,8 @@ import dev.pitstop.core.stack.Stack;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.time.Duration;
@@ -19,14 +17,12 @@ import java.util.concurrent.TimeUnit;
 
 /** Builds the {@link Probe} for each kind of {@link ProbeSpec.Action}: exec, http_get, tcp. */
 final class Probes {
-    private final HttpClient http;
-    private final AsynchronousChannelGroup sockets;
+    private final ProbeTransports transports;
     private final ChildLauncher launcher;
     private final Signals signals;
 
-    Probes(HttpClient http, AsynchronousChannelGroup sockets, ChildLauncher launcher, Signals signals) {
-        this.http = http;
-        this.sockets = sockets;
+    Probes(ProbeTransports transports, ChildLauncher launcher, Signals signals) {
+        this.transports = transports;
         this.launcher = launcher;
         this.signals = signals;
     }
@@ -51,7 +47,7 @@ final class Probes {
         if (get.headers() != null) {
             get.headers().forEach(request::header);
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+        return transports.http().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .thenApply(r -> expected(get, r.statusCode()) ? Probe.Outcome.PASSED
                         : Probe.Outcome.failed("GET " + uri + " answered " + r.statusCode()))
                 .exceptionally(e -> Probe.Outcome.failed("GET " + uri + ": " + reason(e, timeout)));
@@ -65,7 +61,7 @@ final class Probes {
     private CompletableFuture<Probe.Outcome> connect(ProbeSpec.Tcp tcp, Duration timeout) {
         CompletableFuture<Probe.Outcome> result = new CompletableFuture<>();
         try {
-            AsynchronousSocketChannel channel = AsynchronousSocketChannel.open(sockets);
+            AsynchronousSocketChannel channel = AsynchronousSocketChannel.open(transports.sockets());
             String host = tcp.host() == null || tcp.host().isEmpty() ? "127.0.0.1" : tcp.host();
             String where = "connect to " + host + ":" + tcp.port();
             channel.connect(new InetSocketAddress(host, tcp.port()), null, new CompletionHandler<Void, Void>() {

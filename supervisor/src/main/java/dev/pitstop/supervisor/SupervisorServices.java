@@ -5,12 +5,7 @@ import dev.pitstop.supervisor.platform.ProcessPlatforms;
 import dev.pitstop.supervisor.platform.ProcessTable;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.process.LaunchCheck;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,7 +24,8 @@ final class SupervisorServices implements AutoCloseable {
     final SupervisorConfig config;
     final ScheduledExecutorService scheduler;
     final ExecutorService workers;
-    final AsynchronousChannelGroup sockets;
+    /** The HTTP client and channel group of http_get and tcp probes, made when a probe first needs them. */
+    final ProbeTransports transports;
     final ProcessPlatform platform;
     /** Which platform runs this stack and why, as reported at start. */
     final ProcessPlatforms.Choice platformChoice;
@@ -58,13 +54,7 @@ final class SupervisorServices implements AutoCloseable {
                 new NamedThreads("pitstop-worker"));
         pool.allowCoreThreadTimeOut(true);
         this.workers = pool;
-        try {
-            this.sockets = AsynchronousChannelGroup.withFixedThreadPool(1, new NamedThreads("pitstop-tcp-probe"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the TCP probe channel group", e);
-        }
-        HttpClient http = HttpClient.newBuilder().executor(workers).connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NORMAL).build(); // as Go's client, which Process Compose probes with
+        this.transports = new ProbeTransports(workers);
         this.platformChoice = choosePlatform(workers);
         this.platform = platformChoice.platform();
         this.proc = platform.table();
@@ -75,7 +65,7 @@ final class SupervisorServices implements AutoCloseable {
         this.stopper = new GroupStopper(proc, signals, reaper, orphans);
         this.strays = new Strays(proc, runId);
         this.ledger = new RunLedger(stateDir, runId, proc, workers);
-        this.probes = new Probes(http, sockets, launcher, signals);
+        this.probes = new Probes(transports, launcher, signals);
         this.notifications = new Notifications(stateDir, runId, platform);
     }
 
@@ -85,7 +75,7 @@ final class SupervisorServices implements AutoCloseable {
         } catch (IllegalArgumentException | IllegalStateException e) {
             scheduler.shutdownNow();
             pool.shutdownNow();
-            sockets.shutdown();
+            transports.close();
             throw new PitstopException(e.getMessage(), e);
         }
     }
@@ -106,10 +96,9 @@ final class SupervisorServices implements AutoCloseable {
         platform.close();
         scheduler.shutdownNow();
         workers.shutdown();
-        sockets.shutdown();
+        transports.close();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
-            sockets.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
