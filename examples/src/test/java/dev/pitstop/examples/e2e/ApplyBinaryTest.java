@@ -50,7 +50,9 @@ class ApplyBinaryTest {
             assertThat(result.unchanged()).containsExactly("first");
             await().atMost(Duration.ofSeconds(10)).until(() -> engine.ps().get(1).state() == ProcessState.RUNNING);
             long second = engine.ps().get(1).pid();
-            assertThat(Sha256.ofFile(Path.of("/proc/" + second + "/exe"))).isEqualTo(Sha256.ofFile(dir.resolve("sleep-b")));
+            // Running comes at the spawn; the shell that runs the command execs the binary a moment later
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    Sha256.ofFile(Path.of("/proc/" + second + "/exe"))).isEqualTo(Sha256.ofFile(dir.resolve("sleep-b"))));
             assertThat(engine.manifest().current("b")).isPresent();
             assertThat(engine.ps().get(0).pid()).isEqualTo(first);
             engine.down();
