@@ -10,6 +10,7 @@ import dev.pitstop.cli.command.Groups;
 import dev.pitstop.cli.command.InstallCommand;
 import dev.pitstop.cli.command.KeygenCommand;
 import dev.pitstop.cli.command.NoticeCommand;
+import dev.pitstop.cli.command.LockCommand;
 import dev.pitstop.cli.command.PollCommand;
 import dev.pitstop.cli.command.PsCommand;
 import dev.pitstop.cli.command.ReloadCommand;
@@ -46,7 +47,7 @@ public final class PitstopCommand implements Callable<Integer> {
      */
     static final List<String> SUBCOMMANDS = List.of("up", "ps", "logs", "reload", "restart", "start", "stop",
             "apply", "events", "down", "ui", "install", "rollback", "manifest", "verify", "snapshot", "diff", "fetch",
-            "update", "outdated", "poll", "store", "keygen", "trust", "drill", "self", "help", "completion", "manpages",
+            "update", "outdated", "poll", "lock", "store", "keygen", "trust", "drill", "self", "help", "completion", "manpages",
             "process", "project", "config", "attach", "version");
 
     /** Commands that read the whole model (help, completion scripts, man pages): every subcommand is built. */
@@ -115,6 +116,7 @@ public final class PitstopCommand implements Callable<Integer> {
             case "update" -> EngineCommand.update(root);
             case "outdated" -> EngineCommand.outdated(root);
             case "poll" -> new PollCommand(root);
+            case "lock" -> new LockCommand(root);
             case "store" -> Groups.store(root);
             case "keygen" -> new KeygenCommand(root);
             case "trust" -> new TrustCommand(root);

@@ -9,7 +9,9 @@ import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.process.ReloadResult;
+import dev.pitstop.core.LockResult;
 import dev.pitstop.core.PollResult;
+import dev.pitstop.core.store.LockedArtifact;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.BuildRecord;
 import dev.pitstop.core.store.Manifest;
@@ -231,5 +233,27 @@ class CliBinaryCommandsTest {
         assertThat(run("poll")).isEqualTo(1);
         assertThat(out.toString()).endsWith("tool: git x: ls-remote failed: refused\n");
         assertThat(run("poll", "--bogus")).isEqualTo(2);
+    }
+
+    @Test
+    void lockPrintsEachPlatformAndRefusesABadPlatform() throws Exception {
+        Instant at = Instant.parse("2026-11-29T14:00:00Z");
+        engine.locks = List.of(
+                new LockResult("nats", "darwin/arm64", new LockedArtifact("2.11.0", "v2.11.0",
+                        "nats-server-v2.11.0-darwin-arm64.zip", null, 100, SHA,
+                        List.of(new Evidence("github-digest", "sha256:9d1e")), null, null, false, at), true),
+                new LockResult("hello", "darwin/arm64", new LockedArtifact("main@36991bf", "main", null, null, -1, null,
+                        List.of(new Evidence("build", "built on each machine")), "36991bf" + "0".repeat(33), "key",
+                        true, at), false));
+        assertThat(run("lock", "--platform", "linux/amd64,darwin/arm64", "nats")).isZero();
+        assertThat(engine.calls).contains("lock [linux/amd64, darwin/arm64] [nats]");
+        assertThat(out.toString()).contains(
+                "nats    darwin/arm64  2.11.0        nats-server-v2.11.0-darwin-arm64.zip      9d1e0f2a3b4c  github-digest",
+                "hello   darwin/arm64  main@36991bf  build of 36991bf (built on each machine)  -             build",
+                "pitstop.lock.json: 2 locked, 1 changed");
+        assertThat(run("lock", "--json")).isZero();
+        assertThat(mapper.readTree(out.toString()).get(0).get("locked").get("sha256").asText()).isEqualTo(SHA.hex());
+        assertThat(run("lock", "--platform", "linux")).isEqualTo(2);
+        assertThat(run("fetch", "--locked")).as("a running stack follows the lock it was started with").isEqualTo(2);
     }
 }

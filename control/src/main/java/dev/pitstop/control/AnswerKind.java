@@ -33,6 +33,8 @@ public enum AnswerKind {
     FETCHED_ELSEWHERE,
     /** {@code List<Outdated>}. */
     OUTDATED,
+    /** {@code List<LockResult>}. */
+    LOCKED,
     /** {@code List<PollResult>}. */
     POLLED,
     /** {@link Explained}. */

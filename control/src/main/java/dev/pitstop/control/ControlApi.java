@@ -4,6 +4,8 @@ import dev.pitstop.core.BinarySelection;
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.Platform;
+import dev.pitstop.core.LockRequest;
+import dev.pitstop.core.LockResult;
 import dev.pitstop.core.PlatformFetchRequest;
 import dev.pitstop.core.PollResult;
 import dev.pitstop.core.RollbackRequest;
@@ -79,6 +81,12 @@ public interface ControlApi {
     List<FetchResult> fetchFor(PlatformFetchRequest request);
 
     List<Outdated> outdated();
+
+    /**
+     * Pins each selected binary for each platform in {@code pitstop.lock.json}: see {@code Engine.lock}. Nothing is
+     * installed; when one fails, nothing is written.
+     */
+    List<LockResult> lock(LockRequest request);
 
     /** A cheap upstream check of each binary (no download, no build): see {@code Engine.poll}. */
     List<PollResult> poll(BinarySelection binaries);

@@ -6,6 +6,8 @@ import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.Platform;
+import dev.pitstop.core.LockRequest;
+import dev.pitstop.core.LockResult;
 import dev.pitstop.core.PlatformFetchRequest;
 import dev.pitstop.core.PollResult;
 import dev.pitstop.core.RollbackRequest;
@@ -187,6 +189,11 @@ public final class LocalControl implements ControlApi {
     @Override
     public List<FetchResult> fetchFor(PlatformFetchRequest request) {
         return engine.fetchFor(request);
+    }
+
+    @Override
+    public List<LockResult> lock(LockRequest request) {
+        return engine.lock(request);
     }
 
     @Override

@@ -6,7 +6,10 @@ import dev.pitstop.core.BinarySelection;
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.Platform;
+import dev.pitstop.core.LockRequest;
+import dev.pitstop.core.LockResult;
 import dev.pitstop.core.PlatformFetchRequest;
+import dev.pitstop.core.store.LockedArtifact;
 import dev.pitstop.core.PollResult;
 import dev.pitstop.core.RollbackRequest;
 import dev.pitstop.core.event.Event;
@@ -156,6 +159,14 @@ public final class RemoteControl implements ControlApi {
         String q = query(r.binaries().names());
         return read(call("POST", "/v1/fetch" + (q.isEmpty() ? "?" : q + "&") + "platform=" + param(r.platform().toString())
                 + "&out=" + param(r.outputDir().toAbsolutePath().toString())), new TypeReference<List<FetchResult>>() {});
+    }
+
+    @Override
+    public List<LockResult> lock(LockRequest request) {
+        String q = query(request.binaries().names());
+        StringBuilder path = new StringBuilder("/v1/lock").append(q.isEmpty() ? "?" : q + "&");
+        request.platforms().forEach(p -> path.append("platform=").append(param(LockedArtifact.key(p))).append('&'));
+        return read(call("POST", path.substring(0, path.length() - 1)), new TypeReference<List<LockResult>>() {});
     }
 
     @Override

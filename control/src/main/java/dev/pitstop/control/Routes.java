@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pitstop.core.BinarySelection;
 import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.Platform;
+import dev.pitstop.core.LockRequest;
 import dev.pitstop.core.PlatformFetchRequest;
 import dev.pitstop.core.RollbackRequest;
 import dev.pitstop.core.Subscription;
@@ -72,6 +73,7 @@ final class Routes {
                             .orElseGet(() -> Reply.ok(AnswerKind.SWAPS, swaps));
                 }),
                 new Route("GET", "/v1/outdated", (r, v) -> Reply.ok(AnswerKind.OUTDATED, api.outdated())),
+                new Route("POST", "/v1/lock", this::lock),
                 new Route("GET", "/v1/poll",
                         (r, v) -> Reply.ok(AnswerKind.POLLED, api.poll(BinarySelection.of(r.params("name"))))));
     }
@@ -158,6 +160,18 @@ final class Routes {
         }
         return Reply.ok(AnswerKind.FETCHED_ELSEWHERE,
                 api.fetchFor(new PlatformFetchRequest(platform.get(), names, absolute(r, "out"))));
+    }
+
+    private Reply lock(HttpRequest r, Map<String, String> v) {
+        List<Platform> platforms = new java.util.ArrayList<>();
+        for (String value : r.params("platform")) {
+            try {
+                platforms.add(Platform.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(400, e.getMessage());
+            }
+        }
+        return Reply.ok(AnswerKind.LOCKED, api.lock(new LockRequest(platforms, BinarySelection.of(r.params("name")))));
     }
 
     private static Optional<Platform> platform(HttpRequest r) {

@@ -128,6 +128,18 @@ public interface Engine extends AutoCloseable {
      */
     List<PollResult> poll(BinarySelection binaries);
 
+    /**
+     * Pins, for each platform, what a fetch there gets: the version and the asset with its SHA-256 (from published
+     * digests, else one download hashed and thrown away), or for a binary built from git the commit. Recorded in
+     * {@code pitstop.lock.json}; nothing is installed. A fetch or {@code up} on a machine of a locked platform
+     * then gets exactly that; see {@link dev.pitstop.core.engine.LockPolicy} for {@code --locked}.
+     *
+     * @throws PitstopException naming every binary and platform that could not be locked; nothing is written then
+     */
+    default List<LockResult> lock(LockRequest request) {
+        throw new UnsupportedOperationException("this engine cannot lock");
+    }
+
     /** For each binary, its current version and the newest its source offers. */
     List<OutdatedBinary> outdated();
 

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import dev.pitstop.core.engine.LockPolicy;
 import dev.pitstop.core.engine.ShutdownHook;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class Pitstop {
         private final List<Module> overrides = new ArrayList<>();
         private Path home;
         private Boolean shutdownHook;
+        private Boolean locked;
 
         private Builder() {}
 
@@ -76,6 +78,15 @@ public final class Pitstop {
             return this;
         }
 
+        /**
+         * Whether a binary that the lock does not pin for this machine's platform is an error for {@code fetch} and
+         * {@code up} (the CLI's {@code --locked}, for CI) instead of being resolved afresh; default {@code false}.
+         */
+        public Builder locked(boolean required) {
+            this.locked = required;
+            return this;
+        }
+
         public Injector injector() {
             List<Module> modules = new ArrayList<>();
             modules.add(new CoreModule());
@@ -88,6 +99,10 @@ public final class Pitstop {
             if (shutdownHook != null) {
                 ShutdownHook hook = new ShutdownHook(shutdownHook);
                 settings.add(binder -> binder.bind(ShutdownHook.class).toInstance(hook));
+            }
+            if (locked != null) {
+                LockPolicy policy = new LockPolicy(locked);
+                settings.add(binder -> binder.bind(LockPolicy.class).toInstance(policy));
             }
             // the caller's overrides win over the builder's settings, which win over the modules' defaults
             return Guice.createInjector(Modules.override(Modules.override(modules).with(settings)).with(overrides));

@@ -7,6 +7,8 @@ import dev.pitstop.core.InstallRequest;
 import dev.pitstop.core.OutdatedBinary;
 import dev.pitstop.core.PollResult;
 import dev.pitstop.core.Platform;
+import dev.pitstop.core.LockRequest;
+import dev.pitstop.core.LockResult;
 import dev.pitstop.core.PlatformFetchRequest;
 import dev.pitstop.core.RollbackRequest;
 import dev.pitstop.core.Sha256;
@@ -193,6 +195,8 @@ public final class FakeEngine implements Engine {
     public volatile List<FetchResult> fetched = List.of();
     /** What {@link #poll} answers. */
     public volatile List<PollResult> polls = List.of();
+    /** What {@link #lock} answers. */
+    public volatile List<LockResult> locks = List.of();
 
     /** The binary "broken" fails its swap and is rolled back; every other install succeeds. */
     @Override
@@ -266,6 +270,12 @@ public final class FakeEngine implements Engine {
     public List<PollResult> poll(BinarySelection binaries) {
         calls.add("poll " + binaries.names());
         return polls;
+    }
+
+    @Override
+    public List<LockResult> lock(LockRequest request) {
+        calls.add("lock " + request.platforms() + " " + request.binaries().names());
+        return locks;
     }
 
     @Override

@@ -72,6 +72,11 @@ public class EngineCommand extends ClientCommand {
         return call.apply(this, api);
     }
 
+    /** Whether the engine this command opens must find a lock for this platform ({@code --locked}). */
+    boolean locked() {
+        return false;
+    }
+
     /** The named binaries, or all of them. */
     BinarySelection selection() {
         return BinarySelection.of(names == null ? List.of() : names.getValue());
@@ -82,7 +87,7 @@ public class EngineCommand extends ClientCommand {
         // a progress bar only where a person watches: a terminal, and text output
         PrintWriter progress = System.console() != null && !Specs.isSet(json) ? spec.commandLine().getErr() : null;
         Path stackFile = stack.requireFile();
-        try (Engine engine = new LocalPitstop(root.home(), progress).open(stackFile)) {
+        try (Engine engine = new LocalPitstop(root.home(), progress).locked(locked()).open(stackFile)) {
             return call(new LocalControl(engine));
         } catch (StackFileException wrongFile) {
             throw wrongFile; // the stack file is wrong, not the request: "pitstop: file:line: …"

@@ -3,6 +3,7 @@ package dev.pitstop.cli.command;
 import dev.pitstop.cli.PitstopCommand;
 import dev.pitstop.control.AnswerKind;
 import dev.pitstop.control.ControlApi;
+import dev.pitstop.control.RemoteControl;
 import dev.pitstop.core.BinarySelection;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.PlatformFetchRequest;
@@ -13,12 +14,13 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 
-/** {@code pitstop fetch [NAME...] [--platform OS/ARCH [-o DIR]] [--explain]}. */
+/** {@code pitstop fetch [NAME...] [--platform OS/ARCH [-o DIR]] [--explain] [--locked]}. */
 public final class FetchCommand extends EngineCommand {
     private final PositionalParamSpec names;
     private final OptionSpec platform;
     private final OptionSpec output;
     private final OptionSpec explain;
+    private final OptionSpec locked;
 
     public FetchCommand(PitstopCommand root) {
         super(root, "fetch", "Fetch binaries from their sources, verify, trust and store them; a new version is "
@@ -31,6 +33,14 @@ public final class FetchCommand extends EngineCommand {
                 + "current folder).", "-o", "--output");
         this.explain = Specs.flag(spec, "Show how the asset of one binary is chosen (every candidate with its "
                 + "score) instead of fetching.", "--explain");
+        this.locked = Specs.flag(spec, "Fail when pitstop.lock.json has no lock for this machine's platform, instead "
+                + "of resolving the binary afresh (for CI; see pitstop lock). Runs without a stack running.",
+                "--locked");
+    }
+
+    @Override
+    boolean locked() {
+        return Specs.isSet(locked);
     }
 
     @Override
@@ -42,6 +52,11 @@ public final class FetchCommand extends EngineCommand {
                 throw new ParameterException(spec.commandLine(), "--explain needs exactly one NAME");
             }
             return Shown.ok(AnswerKind.EXPLAINED, api.explain(list.get(0), on));
+        }
+        if (Specs.isSet(locked) && (on.isPresent() || api instanceof RemoteControl)) {
+            throw new ParameterException(spec.commandLine(), on.isPresent() ? "--locked is for a fetch for this machine"
+                    : "--locked fetches with no stack running; a running stack follows the lock as it was started "
+                    + "(pitstop up --locked)");
         }
         if (on.isEmpty()) {
             if (output.getValue() != null) {

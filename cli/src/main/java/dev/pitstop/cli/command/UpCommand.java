@@ -27,6 +27,7 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
     private final OptionSpec detach;
     private final OptionSpec dryRun;
     private final OptionSpec ui;
+    private final OptionSpec locked;
     private final DashboardOptions dashboard;
 
     public UpCommand(PitstopCommand root) {
@@ -40,6 +41,8 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
                 + "(exit code 1 on an error), as Process Compose's --dry-run.", "--dry-run");
         this.ui = Specs.flag(spec, "Serve the live web dashboard too, and print its URL (see pitstop ui).", "--ui");
         this.dashboard = new DashboardOptions(spec, "--ui-host", "--ui-port");
+        this.locked = Specs.flag(spec, "Fail when pitstop.lock.json has no lock for this machine's platform for a "
+                + "binary that must be fetched, instead of resolving it afresh (for CI; see pitstop lock).", "--locked");
     }
 
     @Override
@@ -60,9 +63,9 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
                 throw new PitstopException("--ui runs with the stack in the foreground; for a stack started with -d, "
                         + "run pitstop ui");
             }
-            return new Detacher(location, files, root.verbose(), root.home()).detach(spec.commandLine().getOut());
+            return new Detacher(location, files, root.verbose(), root.home()).locked(Specs.isSet(locked)).detach(spec.commandLine().getOut());
         }
-        ForegroundStack stack = new ForegroundStack(files, root.home());
+        ForegroundStack stack = new ForegroundStack(files, root.home()).locked(Specs.isSet(locked));
         if (Specs.isSet(ui)) {
             stack.dashboard(dashboard.settings(location.stateDir(), root.workDir()));
         }

@@ -13,6 +13,7 @@ import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.Sha256;
+import dev.pitstop.core.engine.LockPolicy;
 import dev.pitstop.core.source.FetchProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 public final class LocalPitstop {
     private final Path home;
     private final PrintWriter progress;
+    private boolean locked;
     private Injector injector;
 
     /** @param home the {@code --home} folder, or {@code null} for the environment's */
@@ -38,6 +40,12 @@ public final class LocalPitstop {
         this.progress = progress;
     }
 
+    /** Fetches must find a lock for this platform ({@code --locked}); see {@code LockPolicy}. */
+    public LocalPitstop locked(boolean required) {
+        this.locked = required;
+        return this;
+    }
+
     public Injector injector() {
         if (injector == null) {
             Module override = binder -> {
@@ -46,6 +54,9 @@ public final class LocalPitstop {
                 }
                 if (progress != null) {
                     binder.bind(FetchProgress.class).toInstance(new ProgressBar(progress));
+                }
+                if (locked) {
+                    binder.bind(LockPolicy.class).toInstance(new LockPolicy(true));
                 }
             };
             injector = Pitstop.injector(override);

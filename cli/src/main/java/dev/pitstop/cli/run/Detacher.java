@@ -29,6 +29,7 @@ public final class Detacher {
     private final List<Path> files;
     private final boolean verbose;
     private final Path home;
+    private boolean locked;
 
     public Detacher(StackLocation location, boolean verbose) {
         this(location, List.of(location.requireFile()), verbose, null);
@@ -45,6 +46,12 @@ public final class Detacher {
         this.files = List.copyOf(files);
         this.verbose = verbose;
         this.home = home;
+    }
+
+    /** The child runs {@code up --locked}: see {@code LockPolicy}. */
+    public Detacher locked(boolean required) {
+        this.locked = required;
+        return this;
     }
 
     public int detach(PrintWriter out) throws IOException, InterruptedException {
@@ -108,6 +115,9 @@ public final class Detacher {
         }
         if (verbose) {
             command.add("-v");
+        }
+        if (locked) {
+            command.add("--locked");
         }
         return command;
     }

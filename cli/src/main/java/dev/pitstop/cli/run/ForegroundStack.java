@@ -29,6 +29,7 @@ public final class ForegroundStack {
     private final Path home;
     private final List<Module> overrides;
     private DashboardSettings dashboard;
+    private boolean locked;
 
     public ForegroundStack(Path stackFile) {
         this(List.of(stackFile), null, List.of());
@@ -61,10 +62,17 @@ public final class ForegroundStack {
         return this;
     }
 
+    /** Every binary must be locked for this platform ({@code up --locked}): see {@code LockPolicy}. */
+    public ForegroundStack locked(boolean required) {
+        this.locked = required;
+        return this;
+    }
+
     public int run(PrintWriter out) throws InterruptedException {
         EngineFactory factory;
         // the hook below stops the control server too, so the engine's own hook is not wanted
-        Pitstop.Builder builder = Pitstop.builder().shutdownHook(false).override(overrides.toArray(Module[]::new));
+        Pitstop.Builder builder = Pitstop.builder().shutdownHook(false).locked(locked)
+                .override(overrides.toArray(Module[]::new));
         if (home != null) {
             builder.home(home);
         }

@@ -5,6 +5,7 @@ import dev.pitstop.control.SwapFailed;
 import dev.pitstop.control.Swapped;
 import dev.pitstop.control.Verified;
 import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.LockResult;
 import dev.pitstop.core.PollResult;
 import dev.pitstop.core.store.BinaryRecord;
 import dev.pitstop.core.store.BinaryVersion;
@@ -182,6 +183,24 @@ final class BinaryText {
             }
         }
         return ControlText.align(rows) + errors;
+    }
+
+    static String locked(List<LockResult> results) {
+        if (results.isEmpty()) {
+            return "nothing to lock (binaries taken from a local file are not locked)\n";
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"BINARY", "PLATFORM", "VERSION", "ARTIFACT", "SHA-256", "FROM"});
+        for (LockResult r : results) {
+            var l = r.locked();
+            rows.add(new String[] {r.binary(), r.platform(), l.version(),
+                l.platformSpecificBuild() ? "build of " + l.commit().substring(0, Math.min(7, l.commit().length()))
+                        + " (built on each machine)" : l.asset(),
+                l.sha256() == null ? "-" : l.sha256().shortHex(),
+                l.evidence().isEmpty() ? "-" : l.evidence().get(0).kind()});
+        }
+        long changed = results.stream().filter(LockResult::changed).count();
+        return ControlText.align(rows) + "pitstop.lock.json: " + results.size() + " locked, " + changed + " changed\n";
     }
 
     private static String found(PollResult p) {

@@ -14,6 +14,7 @@ import dev.pitstop.control.Swapped;
 import dev.pitstop.control.TextRendering;
 import dev.pitstop.control.Verified;
 import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.LockResult;
 import dev.pitstop.core.PollResult;
 import dev.pitstop.core.event.Event;
 import dev.pitstop.core.process.ApplyResult;
@@ -62,6 +63,7 @@ public final class CliText implements TextRendering {
             case FETCHED_ELSEWHERE -> BinaryText.fetched((List<FetchResult>) value, true);
             case OUTDATED -> BinaryText.outdated((List<Outdated>) value);
             case POLLED -> BinaryText.polled((List<PollResult>) value);
+            case LOCKED -> BinaryText.locked((List<LockResult>) value);
             case EXPLAINED -> {
                 String explanation = ((Explained) value).explanation();
                 yield explanation.endsWith("\n") ? explanation : explanation + "\n";

@@ -1,6 +1,9 @@
 package dev.pitstop.core.engine;
 
 import dev.pitstop.core.FetchResult;
+import dev.pitstop.core.LockResult;
+import dev.pitstop.core.store.LockedArtifact;
+import dev.pitstop.core.store.Manifest;
 import dev.pitstop.core.OutdatedBinary;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.PollResult;
@@ -49,9 +52,11 @@ final class BinaryFetcher {
     private final Platform host;
     private final Path staging;
     private final FetchProgress progress;
+    private final LockPolicy lockPolicy;
+    private final Locker locker = new Locker(this::newStagingDir);
 
     BinaryFetcher(SourceKinds sources, ArtifactVerifier verifier, BinaryInstaller installer,
-                  Supervisor supervisor, Platform host, Path staging, FetchProgress progress) {
+                  Supervisor supervisor, Platform host, Path staging, FetchProgress progress, LockPolicy lockPolicy) {
         this.sources = sources;
         this.verifier = verifier;
         this.installer = installer;
@@ -59,26 +64,110 @@ final class BinaryFetcher {
         this.host = host;
         this.staging = staging;
         this.progress = progress;
+        this.lockPolicy = lockPolicy;
     }
 
     /**
-     * Fetches every binary that has no current version yet (before the stack starts), except those taken from a
-     * local file ({@link SourceCapability#LOCAL_FILE}), which the installer stores from their path.
+     * Fetches every binary that has no current version yet (before the stack starts), or whose current version is
+     * not the one locked for this platform, except those taken from a local file
+     * ({@link SourceCapability#LOCAL_FILE}), which the installer stores from their path.
      */
     void fetchMissing(Stack stack) {
         for (BinarySpec spec : stack.binaries().values()) {
-            if (!spec.has(SourceCapability.LOCAL_FILE) && installer.currentStored(stack, spec.name()).isEmpty()) {
+            if (spec.has(SourceCapability.LOCAL_FILE)) {
+                continue;
+            }
+            Optional<LockedArtifact> locked = lockedForHost(stack, spec);
+            boolean missing = installer.currentStored(stack, spec.name()).isEmpty();
+            boolean offLock = locked.isPresent() && !LockCheck.satisfies(installer.manifest(stack)
+                    .current(spec.name()), locked.get(), host);
+            if (missing || offLock) {
                 fetch(stack, spec.name());
             }
         }
     }
 
-    /** Fetches one binary for this machine and records it; see the class comment. */
+    /**
+     * Fetches one binary for this machine and records it; see the class comment. A binary locked for this
+     * platform is fetched at its locked version and must have the locked SHA-256 (a build: the locked commit).
+     */
     Fetched fetch(Stack stack, String name) {
         BinarySpec spec = located(stack, name);
+        return fetch(stack, spec, lockedForHost(stack, spec));
+    }
+
+    /**
+     * Fetches what the source offers now, past the lock ({@code update}, a poll that applies), and locks the new
+     * version again for the platforms the binary was locked for, so that the lock never pins an older version
+     * than the one recorded here.
+     */
+    Fetched fetchLatest(Stack stack, String name) {
+        BinarySpec spec = located(stack, name);
+        Fetched fetched = fetch(stack, spec, Optional.empty());
+        java.util.Set<String> platforms = installer.manifest(stack).binary(name)
+                .map(r -> r.locked().keySet()).orElse(java.util.Set.of());
+        if (fetched.result().changed() && !platforms.isEmpty()) {
+            try {
+                List<LockResult> relocked = lock(stack, name, platforms.stream().map(Platform::parse).toList());
+                write(stack, relocked);
+            } catch (RuntimeException e) {
+                supervisor.publish(EventType.WARNING, name, "the lock still pins the earlier version: " + e.getMessage()
+                        + "; run pitstop lock");
+            }
+        }
+        return fetched;
+    }
+
+    /** What {@code pitstop lock} records for one binary on each platform; nothing is written. */
+    List<LockResult> lock(Stack stack, String name, List<Platform> platforms) {
+        BinarySpec spec = located(stack, name);
+        Source<?> source = source(spec);
+        java.util.Map<String, LockedArtifact> before = installer.manifest(stack).binary(name)
+                .<java.util.Map<String, LockedArtifact>>map(r -> r.locked()).orElse(java.util.Map.of());
+        List<LockResult> results = new ArrayList<>();
+        for (Platform platform : platforms) {
+            LockedArtifact entry = locker.lock(spec, source, platform, installer.now(), BinaryFetcher::deleteTree);
+            String key = LockedArtifact.key(platform);
+            results.add(new LockResult(name, key, entry, !Locker.same(before.get(key), entry)));
+        }
+        return results;
+    }
+
+    /** Records lock results in one manifest change; unchanged entries keep their earlier time. */
+    void write(Stack stack, List<LockResult> results) {
+        installer.update(stack, m -> {
+            Manifest out = m;
+            for (LockResult r : results) {
+                if (r.changed() || out.binary(r.binary()).map(b -> !b.locked().containsKey(r.platform())).orElse(true)) {
+                    out = out.withLocked(r.binary(), new java.util.TreeMap<>(java.util.Map.of(r.platform(), r.locked())));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The platforms a binary is locked for already, this machine's when none. */
+    List<Platform> lockedPlatforms(Stack stack, String name) {
+        List<Platform> known = installer.manifest(stack).binary(name)
+                .map(r -> r.locked().keySet().stream().map(Platform::parse).toList()).orElse(List.of());
+        return known.isEmpty() ? List.of(host) : known;
+    }
+
+    private Optional<LockedArtifact> lockedForHost(Stack stack, BinarySpec spec) {
+        Optional<LockedArtifact> locked = installer.manifest(stack).binary(spec.name()).flatMap(r -> r.lockedFor(host));
+        if (locked.isEmpty() && lockPolicy.required() && !spec.has(SourceCapability.LOCAL_FILE)) {
+            throw new dev.pitstop.core.store.LockMissingException(spec.name(), host, installer.manifest(stack).binary(spec.name())
+                    .map(r -> r.locked().keySet()).orElse(java.util.Set.of()));
+        }
+        return locked;
+    }
+
+    private Fetched fetch(Stack stack, BinarySpec spec, Optional<LockedArtifact> locked) {
+        String name = spec.name();
         Source<?> source = source(spec);
         Optional<BinaryVersion> current = installer.manifest(stack).current(name);
-        Release release = source.resolve(spec, host);
+        Release release = locked.map(l -> source.resolveLocked(spec, host, l)).orElseGet(() -> source.resolve(spec, host));
+        locked.ifPresent(l -> LockCheck.release(name, l, release, host));
         if (release.revision() != null) {
             Optional<Fetched> reused = new BuildReuse(installer, supervisor).apply(stack, name, release);
             if (reused.isPresent()) {
@@ -88,11 +177,14 @@ final class BinaryFetcher {
         FetchRequest request = FetchRequest.of(spec, release, host, newStagingDir(name))
                 .withProgress(progress.start(name)).withLogDir(stack.stateDir().resolve("logs"));
         // the same version fetched again must be the same bytes as recorded
-        if (current.isPresent() && current.get().version().equals(release.version())) {
+        if (locked.isPresent() && locked.get().sha256() != null) {
+            request = request.withRecordedSha(locked.get().sha256()); // a download that differs is refused
+        } else if (current.isPresent() && current.get().version().equals(release.version())) {
             request = request.withRecordedSha(current.get().sha256());
         }
         try {
             FetchedBinary fetched = verified(stack, spec, source.fetch(request));
+            locked.ifPresent(l -> LockCheck.fetched(name, l, fetched, host));
             boolean sameBytes = current.isPresent() && current.get().sha256().equals(fetched.sha256());
             // a build of a new commit that gave the same bytes is still recorded: the manifest names the commit
             boolean sameRevision = fetched.revision() == null
@@ -210,7 +302,7 @@ final class BinaryFetcher {
                 fetched.evidence(), path);
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -230,19 +322,21 @@ final class BinaryFetcher {
         private final Platform host;
         private final Path staging;
         private final FetchProgress progress;
+        private final LockPolicy lockPolicy;
 
         @Inject
         Factory(SourceKinds sources, ArtifactVerifier verifier, Platform host, PitstopHome home,
-                FetchProgress progress) {
+                FetchProgress progress, LockPolicy lockPolicy) {
             this.sources = sources;
             this.verifier = verifier;
             this.host = host;
             this.staging = home.cache().resolve("staging");
             this.progress = progress;
+            this.lockPolicy = lockPolicy;
         }
 
         BinaryFetcher create(BinaryInstaller installer, Supervisor supervisor) {
-            return new BinaryFetcher(sources, verifier, installer, supervisor, host, staging, progress);
+            return new BinaryFetcher(sources, verifier, installer, supervisor, host, staging, progress, lockPolicy);
         }
     }
 

@@ -5,6 +5,11 @@ import dev.pitstop.core.Engine;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.InstallRequest;
+import dev.pitstop.core.LockRequest;
+import dev.pitstop.core.LockResult;
+import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.source.SourceCapability;
+import dev.pitstop.core.store.ManifestStore;
 import dev.pitstop.core.OutdatedBinary;
 import dev.pitstop.core.PollResult;
 import dev.pitstop.core.Platform;
@@ -71,7 +76,7 @@ final class DefaultEngine implements Engine {
         this.stack = stack;
         this.watched = new WatchedFiles(supervisor, binaries, watchSettings, () -> this.stack);
         this.polled = new PolledBinaries(supervisor, () -> this.stack, fetcher::poll,
-                name -> update(BinarySelection.of(name)), name -> fetch(BinarySelection.of(name)));
+                name -> update(BinarySelection.of(name)), name -> fetcher.fetchLatest(this.stack, name));
         this.readiness = new ReadinessWait(supervisor);
         this.shutdownHook = hook.enabled() ? new JvmShutdownHook(String.valueOf(stack.directory().getFileName()), this::down)
                 : null;
@@ -245,9 +250,38 @@ final class DefaultEngine implements Engine {
     public List<SwapResult> update(BinarySelection names) {
         List<SwapResult> swaps = new ArrayList<>();
         for (String name : selected(names)) {
-            fetcher.fetch(stack, name).candidate().ifPresent(c -> swaps.add(binaries.swapCandidate(stack, name, c)));
+            fetcher.fetchLatest(stack, name).candidate()
+                    .ifPresent(c -> swaps.add(binaries.swapCandidate(stack, name, c)));
         }
         return swaps;
+    }
+
+    /**
+     * Every selected binary for every platform first, then one manifest change: when one of them fails, nothing is
+     * written and the error names each failure.
+     */
+    @Override
+    public List<LockResult> lock(LockRequest request) {
+        List<LockResult> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (String name : selected(request.binaries())) {
+            if (stack.binaries().get(name).has(SourceCapability.LOCAL_FILE)) {
+                continue; // a file of this machine: nothing to download elsewhere
+            }
+            List<Platform> platforms = request.platforms().isEmpty() ? fetcher.lockedPlatforms(stack, name)
+                    : request.platforms();
+            try {
+                results.addAll(fetcher.lock(stack, name, platforms));
+            } catch (RuntimeException e) {
+                failures.add(e.getMessage() == null ? name + ": " + e : e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new PitstopException("lock failed, " + ManifestStore.FILE_NAME + " left unchanged: "
+                    + String.join("; ", failures));
+        }
+        fetcher.write(stack, results);
+        return results;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.pitstop.core.source;
 import dev.pitstop.core.Platform;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.store.LockedArtifact;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,6 +60,25 @@ public interface Source<S> {
                 && (latest.revision() == null || latest.revision().commit().equals(current.get().commit())
                         && latest.revision().buildKey().equals(current.get().buildKey()));
         return same ? Optional.empty() : Optional.of(latest);
+    }
+
+    /**
+     * For {@code pitstop lock}: the asset {@link #fetch} would download for {@code platform} from {@code release},
+     * with its SHA-256 taken from published evidence (the host's digest, a checksum file) or, when there is none,
+     * from one download that is hashed and thrown away. Nothing is extracted or stored. Empty when the source
+     * cannot tell without a fetch: the engine then fetches into a temporary folder and records what it got.
+     * Not called for releases with a {@link Release#revision()} (builds are locked by their commit).
+     */
+    default Optional<LockedAsset> lock(BinarySpec spec, Release release, Platform platform) {
+        return Optional.empty();
+    }
+
+    /**
+     * The release {@code locked} pins, for a fetch on a machine of a locked platform: by default what
+     * {@link #resolve} gives for the locked tag. A source that builds resolves the locked commit instead.
+     */
+    default Release resolveLocked(BinarySpec spec, Platform platform, LockedArtifact locked) {
+        return resolve(spec.withVersion(locked.tag()), platform);
     }
 
     /** This source's keys of {@code spec}, as read from the stack file. */

@@ -3,10 +3,13 @@ package dev.pitstop.core.store;
 import dev.pitstop.core.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Everything the manifest knows about one binary name. A version's state is the slot it sits in:
@@ -18,14 +21,35 @@ import java.util.Set;
  *
  * @param current {@code null} until a first version was promoted
  * @param candidate {@code null} when no swap is under way
+ * @param locked what {@code pitstop lock} pinned, per platform ({@link LockedArtifact#key}); independent of the
+ *               slots: a machine of a locked platform fetches exactly that
  */
-public record BinaryRecord(BinaryVersion current, BinaryVersion candidate, List<HistoryEntry> history) {
+public record BinaryRecord(BinaryVersion current, BinaryVersion candidate, List<HistoryEntry> history,
+                           SortedMap<String, LockedArtifact> locked) {
     public BinaryRecord {
         history = history == null ? List.of() : List.copyOf(history);
+        locked = Collections.unmodifiableSortedMap(locked == null ? new TreeMap<>() : new TreeMap<>(locked));
+    }
+
+    /** A record with nothing locked. */
+    public BinaryRecord(BinaryVersion current, BinaryVersion candidate, List<HistoryEntry> history) {
+        this(current, candidate, history, null);
     }
 
     public static BinaryRecord empty() {
         return new BinaryRecord(null, null, List.of());
+    }
+
+    /** The locked artifact for {@code platform}, if {@code pitstop lock} recorded one. */
+    public Optional<LockedArtifact> lockedFor(dev.pitstop.core.Platform platform) {
+        return Optional.ofNullable(locked.get(LockedArtifact.key(platform)));
+    }
+
+    /** This record with {@code entries} locked (each replacing the entry of its platform). */
+    BinaryRecord withLocked(SortedMap<String, LockedArtifact> entries) {
+        SortedMap<String, LockedArtifact> all = new TreeMap<>(locked);
+        all.putAll(entries);
+        return new BinaryRecord(current, candidate, history, all);
     }
 
     /** Offers a new version; a bad SHA-256 is refused unless {@code force}. An older candidate is superseded. */
@@ -36,7 +60,7 @@ public record BinaryRecord(BinaryVersion current, BinaryVersion candidate, List<
             h.add(new HistoryEntry(Outcome.REPLACED, "superseded by " + version.label() + " before it was swapped in",
                     now, candidate));
         }
-        return new BinaryRecord(current, version, h);
+        return new BinaryRecord(current, version, h, locked);
     }
 
     /** The candidate proved ready: it becomes current, the old current goes to history as replaced. */
@@ -48,7 +72,7 @@ public record BinaryRecord(BinaryVersion current, BinaryVersion candidate, List<
         if (current != null) {
             h.add(new HistoryEntry(Outcome.REPLACED, "replaced by " + candidate.label(), now, current));
         }
-        return new BinaryRecord(candidate, null, h);
+        return new BinaryRecord(candidate, null, h, locked);
     }
 
     /** The candidate failed: it goes to history as bad; current stays. */
@@ -58,7 +82,7 @@ public record BinaryRecord(BinaryVersion current, BinaryVersion candidate, List<
         }
         List<HistoryEntry> h = new ArrayList<>(history);
         h.add(new HistoryEntry(Outcome.BAD, reason, now, candidate));
-        return new BinaryRecord(current, null, h);
+        return new BinaryRecord(current, null, h, locked);
     }
 
     /** An unfinished swap's candidate goes to history as rolled back; without a candidate nothing changes. */
@@ -68,7 +92,7 @@ public record BinaryRecord(BinaryVersion current, BinaryVersion candidate, List<
         }
         List<HistoryEntry> h = new ArrayList<>(history);
         h.add(new HistoryEntry(Outcome.ROLLED_BACK, reason, now, candidate));
-        return new BinaryRecord(current, null, h);
+        return new BinaryRecord(current, null, h, locked);
     }
 
     /**
@@ -100,7 +124,7 @@ public record BinaryRecord(BinaryVersion current, BinaryVersion candidate, List<
         refuseBad(name, to, force);
         List<HistoryEntry> h = new ArrayList<>(history);
         h.add(new HistoryEntry(Outcome.ROLLED_BACK, reason, now, current));
-        return new BinaryRecord(target, candidate, h);
+        return new BinaryRecord(target, candidate, h, locked);
     }
 
     /** The most recent earlier version that is neither bad nor the current one: the default rollback target. */

@@ -77,7 +77,7 @@ public record Manifest(int schemaVersion, SortedMap<String, BinaryRecord> binari
     /** Adds evidence to the candidate (the result of its preflight); without a candidate nothing changes. */
     public Manifest withCandidateEvidence(String name, Evidence evidence) {
         return existing(name, r -> r.candidate() == null ? r
-                : new BinaryRecord(r.current(), r.candidate().withEvidence(evidence), r.history()));
+                : new BinaryRecord(r.current(), r.candidate().withEvidence(evidence), r.history(), r.locked()));
     }
 
     /**
@@ -96,6 +96,14 @@ public record Manifest(int schemaVersion, SortedMap<String, BinaryRecord> binari
      */
     public Manifest rollback(String name, Sha256 to, String reason, boolean force, Instant now) {
         return existing(name, r -> r.rollback(name, to, reason, force, now));
+    }
+
+    /**
+     * Records what {@code pitstop lock} found for {@code name}, per platform key; the entries of other platforms
+     * stay.
+     */
+    public Manifest withLocked(String name, java.util.SortedMap<String, LockedArtifact> entries) {
+        return change(name, r -> r.withLocked(entries));
     }
 
     /** Forgets a binary the stack no longer names. */

@@ -13,6 +13,7 @@ import dev.pitstop.core.source.Revision;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.store.BinaryVersion;
+import dev.pitstop.core.store.LockedArtifact;
 import dev.pitstop.core.trust.Evidence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,18 +53,29 @@ final class GitSource implements Source<GitSettings> {
 
     @Override
     public Release resolve(BinarySpec spec, Platform platform) {
+        return resolve(spec, platform, settings(spec).ref(), null);
+    }
+
+    /** The locked commit, under the ref and version label it was locked with. */
+    @Override
+    public Release resolveLocked(BinarySpec spec, Platform platform, LockedArtifact locked) {
+        return locked.commit() == null ? resolve(spec, platform) : resolve(spec, platform, locked.commit(), locked);
+    }
+
+    private Release resolve(BinarySpec spec, Platform platform, String wanted, LockedArtifact locked) {
         GitSettings settings = settings(spec);
         String url = spec.location().strip();
         Toolchain.Identity toolchain = toolchain(spec, settings);
         return cache.fetched(url, fetched -> {
-            Refs.Resolved ref = Refs.resolve(fetched, url, settings.ref());
+            Refs.Resolved ref = Refs.resolve(fetched, url, wanted);
             RevCommit commit = ref.commit();
             try {
                 BuildKey key = BuildKey.of(fetched.repo(), commit, settings, toolchain, platform);
                 Instant time = Instant.ofEpochSecond(commit.getCommitTime());
-                Revision revision = new Revision(url, ref.ref(), commit.getName(), time, commit.getTree().getName(),
-                        key.hex(), toolchain.display());
-                return new Release(ref.label(), ref.label(), time, false, List.of(Asset.of(spec.name())), revision);
+                String label = locked == null ? ref.label() : locked.version();
+                Revision revision = new Revision(url, locked == null ? ref.ref() : locked.tag(), commit.getName(), time,
+                        commit.getTree().getName(), key.hex(), toolchain.display());
+                return new Release(label, label, time, false, List.of(Asset.of(spec.name())), revision);
             } catch (IOException e) {
                 throw new UncheckedIOException("git " + url + ": cannot read " + commit.getName(), e);
             }

@@ -6,11 +6,13 @@ import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.source.Asset;
 import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.FetchedBinary;
+import dev.pitstop.core.source.LockedAsset;
 import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.fetchers.FetchEnvironment;
 import dev.pitstop.fetchers.http.HttpTransport;
+import dev.pitstop.fetchers.pipeline.AssetLock;
 import dev.pitstop.fetchers.pipeline.FetchPipeline;
 import dev.pitstop.fetchers.pipeline.Plan;
 import dev.pitstop.fetchers.select.AssetSelector;
@@ -24,14 +26,17 @@ final class GitHubSource implements Source<GitHubKeys> {
     private final FetchEnvironment env;
     private final AssetSelector selector;
     private final FetchPipeline pipeline;
+    private final AssetLock locks;
 
     @Inject
-    GitHubSource(HttpTransport http, PitstopHome home, FetchEnvironment env, AssetSelector selector, FetchPipeline pipeline) {
+    GitHubSource(HttpTransport http, PitstopHome home, FetchEnvironment env, AssetSelector selector, FetchPipeline pipeline,
+                 AssetLock locks) {
         this.http = http;
         this.home = home;
         this.env = env;
         this.selector = selector;
         this.pipeline = pipeline;
+        this.locks = locks;
     }
 
     @Override
@@ -58,12 +63,19 @@ final class GitHubSource implements Source<GitHubKeys> {
 
     @Override
     public FetchedBinary fetch(FetchRequest request) {
-        BinarySpec spec = request.spec();
+        return pipeline.run(request, plan(request.spec(), request.release(), request.platform()));
+    }
+
+    /** The asset's digest from the release JSON ({@code assets[].digest}) or its checksum file: no download. */
+    @Override
+    public Optional<LockedAsset> lock(BinarySpec spec, Release release, Platform platform) {
+        return Optional.of(locks.lock(plan(spec, release, platform)));
+    }
+
+    private Plan plan(BinarySpec spec, Release release, Platform platform) {
         GitHubSettings settings = GitHubSettings.of(spec, settings(spec), env);
-        Release release = request.release();
-        Asset asset = selector.select(release.assets(), request.platform(), settings.repo(), settings.asset());
-        Plan plan = new Plan(settings.coordinates(), release.version(), null, asset, release.assets(), Optional.empty(),
+        Asset asset = selector.select(release.assets(), platform, settings.repo(), settings.asset());
+        return new Plan(settings.coordinates(), release.version(), null, asset, release.assets(), Optional.empty(),
                 Optional.empty(), Optional.empty(), settings.path(), List.of(spec.name(), settings.repo()));
-        return pipeline.run(request, plan);
     }
 }

@@ -92,7 +92,7 @@ public final class FetchPipeline {
                     files = unpacking.result(EXTRACT_DEADLINE).orElse(null);
                 }
             } else {
-                got = transfer(uri, download, algorithms, request);
+                got = Transfer.of(http, uri, download, algorithms, request.progress());
                 used = verify(assetName, expected, got, request.recordedSha().isPresent());
             }
             long downloaded = System.nanoTime();
@@ -131,22 +131,7 @@ public final class FetchPipeline {
         }
     }
 
-    private Download transfer(URI uri, Path target, Set<String> algorithms, FetchRequest request) throws IOException {
-        if (!"file".equals(uri.getScheme())) {
-            return http.download(uri, target, algorithms, request.progress());
-        }
-        Path source = Path.of(uri);
-        if (!Files.isRegularFile(source)) {
-            throw new FetchException("no such file: " + source);
-        }
-        try (HashingFile out = new HashingFile(target, algorithms); InputStream in = Files.newInputStream(source)) {
-            out.copyFrom(in);
-            request.progress().progress(out.size(), out.size());
-            return out.finish(0);
-        }
-    }
-
-    private static List<Evidence> verify(String assetName, List<PublishedDigest> expected, Download got,
+    static List<Evidence> verify(String assetName, List<PublishedDigest> expected, Download got,
                                          boolean recorded) {
         List<Evidence> used = new ArrayList<>();
         for (PublishedDigest e : expected) {

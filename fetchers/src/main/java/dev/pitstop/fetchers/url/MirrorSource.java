@@ -8,12 +8,14 @@ import dev.pitstop.core.source.Asset;
 import dev.pitstop.core.source.FetchException;
 import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.FetchedBinary;
+import dev.pitstop.core.source.LockedAsset;
 import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.source.SourceCapability;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.fetchers.github.GitHubJson;
 import dev.pitstop.fetchers.http.HttpTransport;
+import dev.pitstop.fetchers.pipeline.AssetLock;
 import dev.pitstop.fetchers.pipeline.FetchPipeline;
 import dev.pitstop.fetchers.pipeline.Plan;
 import dev.pitstop.fetchers.pipeline.TextReader;
@@ -41,12 +43,14 @@ final class MirrorSource implements Source<MirrorSettings> {
     private final TextReader text;
     private final AssetSelector selector;
     private final FetchPipeline pipeline;
+    private final AssetLock locks;
 
     @Inject
-    MirrorSource(HttpTransport http, AssetSelector selector, FetchPipeline pipeline) {
+    MirrorSource(HttpTransport http, AssetSelector selector, FetchPipeline pipeline, AssetLock locks) {
         this.text = new TextReader(http);
         this.selector = selector;
         this.pipeline = pipeline;
+        this.locks = locks;
     }
 
     @Override
@@ -86,15 +90,21 @@ final class MirrorSource implements Source<MirrorSettings> {
 
     @Override
     public FetchedBinary fetch(FetchRequest request) {
-        BinarySpec spec = request.spec();
+        return pipeline.run(request, plan(request.spec(), request.release(), request.platform()));
+    }
+
+    @Override
+    public Optional<LockedAsset> lock(BinarySpec spec, Release release, Platform platform) {
+        return Optional.of(locks.lock(plan(spec, release, platform)));
+    }
+
+    private Plan plan(BinarySpec spec, Release release, Platform platform) {
         MirrorSettings settings = settings(spec);
-        Release release = request.release();
         String repoName = settings.repoName();
-        Asset asset = selector.select(release.assets(), request.platform(), repoName, text(settings.asset()));
-        Plan plan = new Plan("mirror:" + settings.repo(), release.version(), null, asset, release.assets(),
+        Asset asset = selector.select(release.assets(), platform, repoName, text(settings.asset()));
+        return new Plan("mirror:" + settings.repo(), release.version(), null, asset, release.assets(),
                 Optional.empty(), Optional.empty(), Optional.empty(), text(settings.path()),
                 List.of(spec.name(), repoName));
-        return pipeline.run(request, plan);
     }
 
     private Release read(BinarySpec spec, String base, String repo, String file) {

@@ -6,9 +6,11 @@ import dev.pitstop.core.source.Asset;
 import dev.pitstop.core.source.FetchException;
 import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.FetchedBinary;
+import dev.pitstop.core.source.LockedAsset;
 import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.stack.BinarySpec;
+import dev.pitstop.fetchers.pipeline.AssetLock;
 import dev.pitstop.fetchers.pipeline.FetchPipeline;
 import dev.pitstop.fetchers.pipeline.InlineChecksum;
 import dev.pitstop.fetchers.pipeline.Plan;
@@ -25,10 +27,12 @@ import java.util.function.Function;
  */
 final class UrlSource implements Source<UrlSettings> {
     private final FetchPipeline pipeline;
+    private final AssetLock locks;
 
     @Inject
-    UrlSource(FetchPipeline pipeline) {
+    UrlSource(FetchPipeline pipeline, AssetLock locks) {
         this.pipeline = pipeline;
+        this.locks = locks;
     }
 
     @Override
@@ -56,10 +60,17 @@ final class UrlSource implements Source<UrlSettings> {
 
     @Override
     public FetchedBinary fetch(FetchRequest request) {
-        BinarySpec spec = request.spec();
-        Platform platform = request.platform();
+        return pipeline.run(request, plan(request.spec(), request.release(), request.platform()));
+    }
+
+    /** The digest from {@code checksum:} or {@code checksum_url:} when given, else one download that is hashed. */
+    @Override
+    public Optional<LockedAsset> lock(BinarySpec spec, Release release, Platform platform) {
+        return Optional.of(locks.lock(plan(spec, release, platform)));
+    }
+
+    private Plan plan(BinarySpec spec, Release release, Platform platform) {
         UrlSettings settings = settings(spec);
-        Release release = request.release();
         Asset asset = release.assets().get(0);
         Optional<URI> checksumUrl = key(spec, platform, UrlSettings.PlatformOverride::checksumUrl,
                 UrlSettings::checksumUrl)
@@ -67,11 +78,10 @@ final class UrlSource implements Source<UrlSettings> {
         Optional<URI> signatureUrl = key(spec, platform, UrlSettings.PlatformOverride::signatureUrl,
                 UrlSettings::signatureUrl)
                 .map(t -> uri(spec, "signature_url", UrlTemplate.fill(t, spec, settings, spec.version(), platform)));
-        Plan plan = new Plan("url:" + asset.downloadUrl(), release.version(), null,
+        return new Plan("url:" + asset.downloadUrl(), release.version(), null,
                 new Asset(asset.name(), asset.downloadUrl(), -1, null, null), List.of(),
                 Optional.ofNullable(asset.digest()), checksumUrl, signatureUrl,
                 key(spec, platform, UrlSettings.PlatformOverride::path, UrlSettings::path), List.of(spec.name()));
-        return pipeline.run(request, plan);
     }
 
     /** A key of the matching {@code platforms:} entry, else the binary's own. */
