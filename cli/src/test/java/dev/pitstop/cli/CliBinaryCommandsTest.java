@@ -11,6 +11,7 @@ import dev.pitstop.core.Sha256;
 import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.LockResult;
 import dev.pitstop.core.PollResult;
+import dev.pitstop.core.source.TransferCost;
 import dev.pitstop.core.store.LockedArtifact;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.BuildRecord;
@@ -233,6 +234,14 @@ class CliBinaryCommandsTest {
         assertThat(run("poll")).isEqualTo(1);
         assertThat(out.toString()).endsWith("tool: git x: ls-remote failed: refused\n");
         assertThat(run("poll", "--bogus")).isEqualTo(2);
+
+        engine.polls = List.of(new PollResult("nats", PollResult.Status.UNCHANGED, "2.10.0", "2.10.0", false, null,
+                new TransferCost(1, 1, 0)), new PollResult("hello", PollResult.Status.UNCHANGED, "main@36991bf",
+                "main@36991bf", false, null, new TransferCost(1, 0, 2150)));
+        assertThat(run("poll")).isZero();
+        assertThat(out.toString()).endsWith("cost: 2 requests, 1 not modified (304), 2.1 KiB received\n");
+        assertThat(run("poll", "--json")).isZero();
+        assertThat(mapper.readTree(out.toString()).get(1).get("cost").get("bytes").asLong()).isEqualTo(2150);
     }
 
     @Test

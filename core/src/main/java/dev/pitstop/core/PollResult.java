@@ -1,5 +1,6 @@
 package dev.pitstop.core;
 
+import dev.pitstop.core.source.TransferCost;
 import java.util.Objects;
 
 /**
@@ -10,9 +11,10 @@ import java.util.Objects;
  * @param inputsChanged for a source build: whether the build key differs from the current version's (a new commit
  *                      with the same inputs needs no rebuild); for a release: whether the version differs
  * @param error why the check failed, else {@code null}
+ * @param cost what the check cost: requests, {@code 304}s, bytes received
  */
 public record PollResult(String binary, Status status, String current, String latest, boolean inputsChanged,
-                         String error) {
+                         String error, TransferCost cost) {
 
     public enum Status {
         /** The source offers the current version. */
@@ -30,6 +32,18 @@ public record PollResult(String binary, Status status, String current, String la
     public PollResult {
         Objects.requireNonNull(binary, "binary");
         Objects.requireNonNull(status, "status");
+        cost = cost == null ? TransferCost.NONE : cost;
+    }
+
+    /** A result whose cost was not measured. */
+    public PollResult(String binary, Status status, String current, String latest, boolean inputsChanged,
+                      String error) {
+        this(binary, status, current, latest, inputsChanged, error, TransferCost.NONE);
+    }
+
+    /** This result with its cost. */
+    public PollResult withCost(TransferCost measured) {
+        return new PollResult(binary, status, current, latest, inputsChanged, error, measured);
     }
 
     /** Whether applying it would change the manifest. */

@@ -84,10 +84,11 @@ public class EngineCommand extends ClientCommand {
 
     @Override
     Shown notRunning(NotRunningException e, StackLocation stack) throws InterruptedException {
-        // a progress bar only where a person watches: a terminal, and text output
-        PrintWriter progress = System.console() != null && !Specs.isSet(json) ? spec.commandLine().getErr() : null;
+        // bars and in-place lines only where a person watches (a terminal); elsewhere plain lines for builds only
+        PrintWriter progress = Specs.isSet(json) ? null : spec.commandLine().getErr();
         Path stackFile = stack.requireFile();
-        try (Engine engine = new LocalPitstop(root.home(), progress).locked(locked()).open(stackFile)) {
+        try (Engine engine = new LocalPitstop(root.home(), progress, System.console() != null).locked(locked())
+                .open(stackFile)) {
             return call(new LocalControl(engine));
         } catch (StackFileException wrongFile) {
             throw wrongFile; // the stack file is wrong, not the request: "pitstop: file:line: …"

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 public final class LocalPitstop {
     private final Path home;
     private final PrintWriter progress;
+    private final boolean terminal;
     private boolean locked;
     private Injector injector;
 
@@ -34,10 +35,19 @@ public final class LocalPitstop {
         this(home, null);
     }
 
-    /** @param progress where to draw download progress bars, or {@code null} for none */
+    /** @param progress a terminal where to draw download progress bars and build lines, or {@code null} for none */
     public LocalPitstop(Path home, PrintWriter progress) {
+        this(home, progress, true);
+    }
+
+    /**
+     * @param progress where to report fetch progress, or {@code null} for nowhere
+     * @param terminal whether it is a terminal (bars and lines redrawn in place), else plain lines for builds only
+     */
+    public LocalPitstop(Path home, PrintWriter progress, boolean terminal) {
         this.home = home;
         this.progress = progress;
+        this.terminal = terminal;
     }
 
     /** Fetches must find a lock for this platform ({@code --locked}); see {@code LockPolicy}. */
@@ -53,7 +63,7 @@ public final class LocalPitstop {
                     binder.bind(PitstopHome.class).toInstance(new PitstopHome(home));
                 }
                 if (progress != null) {
-                    binder.bind(FetchProgress.class).toInstance(new ProgressBar(progress));
+                    binder.bind(FetchProgress.class).toInstance(new ProgressBar(progress, terminal));
                 }
                 if (locked) {
                     binder.bind(LockPolicy.class).toInstance(new LockPolicy(true));

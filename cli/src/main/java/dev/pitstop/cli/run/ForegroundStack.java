@@ -6,6 +6,8 @@ import dev.pitstop.core.Engine;
 import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.source.FetchProgress;
+import dev.pitstop.cli.local.ProgressBar;
 import dev.pitstop.cli.text.CliText;
 import dev.pitstop.cli.ui.DashboardSettings;
 import dev.pitstop.control.ControlServer;
@@ -71,7 +73,10 @@ public final class ForegroundStack {
     public int run(PrintWriter out) throws InterruptedException {
         EngineFactory factory;
         // the hook below stops the control server too, so the engine's own hook is not wanted
-        Pitstop.Builder builder = Pitstop.builder().shutdownHook(false).locked(locked)
+        // the fetches and builds of `up` report their steps where up reports; the caller's overrides still win
+        Module progress = binder -> binder.bind(FetchProgress.class)
+                .toInstance(new ProgressBar(out, System.console() != null));
+        Pitstop.Builder builder = Pitstop.builder().shutdownHook(false).locked(locked).override(progress)
                 .override(overrides.toArray(Module[]::new));
         if (home != null) {
             builder.home(home);

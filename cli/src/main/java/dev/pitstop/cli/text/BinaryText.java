@@ -7,6 +7,7 @@ import dev.pitstop.control.Verified;
 import dev.pitstop.core.FetchResult;
 import dev.pitstop.core.LockResult;
 import dev.pitstop.core.PollResult;
+import dev.pitstop.core.source.TransferCost;
 import dev.pitstop.core.store.BinaryRecord;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.BuildRecord;
@@ -182,7 +183,11 @@ final class BinaryText {
                 errors.append(p.binary()).append(": ").append(p.error()).append('\n');
             }
         }
-        return ControlText.align(rows) + errors;
+        TransferCost total = results.stream().map(PollResult::cost).reduce(TransferCost.NONE, TransferCost::plus);
+        String cost = total.requests() == 0 ? "" : "cost: " + total.requests() + " request"
+                + (total.requests() == 1 ? "" : "s") + ", " + total.notModified() + " not modified (304), "
+                + size(total.bytes()) + " received\n";
+        return ControlText.align(rows) + errors + cost;
     }
 
     static String locked(List<LockResult> results) {

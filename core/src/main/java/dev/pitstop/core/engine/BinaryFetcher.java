@@ -13,10 +13,12 @@ import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.source.FetchProgress;
 import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.FetchedBinary;
+import dev.pitstop.core.source.ProgressListener;
 import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.source.SourceCapability;
 import dev.pitstop.core.source.SourceKinds;
+import dev.pitstop.core.source.TransferMeter;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.store.BinaryVersion;
@@ -53,10 +55,12 @@ final class BinaryFetcher {
     private final Path staging;
     private final FetchProgress progress;
     private final LockPolicy lockPolicy;
+    private final TransferMeter meter;
     private final Locker locker = new Locker(this::newStagingDir);
 
     BinaryFetcher(SourceKinds sources, ArtifactVerifier verifier, BinaryInstaller installer,
-                  Supervisor supervisor, Platform host, Path staging, FetchProgress progress, LockPolicy lockPolicy) {
+                  Supervisor supervisor, Platform host, Path staging, FetchProgress progress, LockPolicy lockPolicy,
+                  TransferMeter meter) {
         this.sources = sources;
         this.verifier = verifier;
         this.installer = installer;
@@ -65,6 +69,7 @@ final class BinaryFetcher {
         this.staging = staging;
         this.progress = progress;
         this.lockPolicy = lockPolicy;
+        this.meter = meter;
     }
 
     /**
@@ -162,7 +167,21 @@ final class BinaryFetcher {
         return locked;
     }
 
+    /** Reports the stages of the fetch to a progress line: fetching, then done, reused or failed. */
     private Fetched fetch(Stack stack, BinarySpec spec, Optional<LockedArtifact> locked) {
+        ProgressListener listener = progress.start(spec.name());
+        listener.stage("fetching", null);
+        try {
+            Fetched fetched = fetch(stack, spec, locked, listener);
+            listener.stage(fetched.reused() ? "reused" : "done", fetched.result().version());
+            return fetched;
+        } catch (RuntimeException e) {
+            listener.stage("failed", e.getMessage());
+            throw e;
+        }
+    }
+
+    private Fetched fetch(Stack stack, BinarySpec spec, Optional<LockedArtifact> locked, ProgressListener listener) {
         String name = spec.name();
         Source<?> source = source(spec);
         Optional<BinaryVersion> current = installer.manifest(stack).current(name);
@@ -171,11 +190,11 @@ final class BinaryFetcher {
         if (release.revision() != null) {
             Optional<Fetched> reused = new BuildReuse(installer, supervisor).apply(stack, name, release);
             if (reused.isPresent()) {
-                return reused.get();
+                return reused.get().asReused();
             }
         }
         FetchRequest request = FetchRequest.of(spec, release, host, newStagingDir(name))
-                .withProgress(progress.start(name)).withLogDir(stack.stateDir().resolve("logs"));
+                .withProgress(listener).withLogDir(stack.stateDir().resolve("logs"));
         // the same version fetched again must be the same bytes as recorded
         if (locked.isPresent() && locked.get().sha256() != null) {
             request = request.withRecordedSha(locked.get().sha256()); // a download that differs is refused
@@ -232,7 +251,10 @@ final class BinaryFetcher {
     /** A cheap check of the binary's source: see {@link UpstreamCheck}. */
     PollResult poll(Stack stack, String name) {
         BinarySpec spec = located(stack, name);
-        return new UpstreamCheck(installer, host).check(stack, spec, source(spec));
+        try (TransferMeter.Scope scope = meter.open()) {
+            PollResult result = new UpstreamCheck(installer, host).check(stack, spec, source(spec));
+            return result.withCost(scope.cost());
+        }
     }
 
     OutdatedBinary outdated(Stack stack, String name) {
@@ -323,23 +345,35 @@ final class BinaryFetcher {
         private final Path staging;
         private final FetchProgress progress;
         private final LockPolicy lockPolicy;
+        private final TransferMeter meter;
 
         @Inject
         Factory(SourceKinds sources, ArtifactVerifier verifier, Platform host, PitstopHome home,
-                FetchProgress progress, LockPolicy lockPolicy) {
+                FetchProgress progress, LockPolicy lockPolicy, TransferMeter meter) {
             this.sources = sources;
             this.verifier = verifier;
             this.host = host;
             this.staging = home.cache().resolve("staging");
             this.progress = progress;
             this.lockPolicy = lockPolicy;
+            this.meter = meter;
         }
 
         BinaryFetcher create(BinaryInstaller installer, Supervisor supervisor) {
-            return new BinaryFetcher(sources, verifier, installer, supervisor, host, staging, progress, lockPolicy);
+            return new BinaryFetcher(sources, verifier, installer, supervisor, host, staging, progress, lockPolicy,
+                    meter);
         }
     }
 
     /** A fetch's result and, when it brought a new version while another is current, the candidate to swap in. */
-    record Fetched(FetchResult result, Optional<BinaryInstaller.Candidate> candidate) {}
+    record Fetched(FetchResult result, Optional<BinaryInstaller.Candidate> candidate, boolean reused) {
+        Fetched(FetchResult result, Optional<BinaryInstaller.Candidate> candidate) {
+            this(result, candidate, false);
+        }
+
+        /** A stored build with the same inputs was taken; nothing was built. */
+        Fetched asReused() {
+            return new Fetched(result, candidate, true);
+        }
+    }
 }

@@ -10,4 +10,15 @@ public interface ProgressListener {
      * @param totalBytes the full size, or {@code -1} when the server did not say
      */
     void progress(long bytesSoFar, long totalBytes);
+
+    /**
+     * A step that is not a download, for a progress line: the engine reports {@code fetching} before it asks the
+     * source, then {@code done}, {@code reused} (a stored build with the same inputs) or {@code failed}; a source
+     * that builds reports {@code checking out} and {@code building}, the latter again with each line of the build's
+     * output as {@code detail}.
+     *
+     * @param detail what the step is about or its latest output line, or {@code null}
+     */
+    default void stage(String stage, String detail) {
+    }
 }

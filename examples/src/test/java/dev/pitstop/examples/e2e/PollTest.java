@@ -13,6 +13,7 @@ import dev.pitstop.core.PollResult;
 import dev.pitstop.core.PollResult.Status;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.event.EventType;
+import dev.pitstop.core.source.TransferCost;
 import dev.pitstop.core.process.ProcessState;
 import dev.pitstop.testkit.ProcessLeaks;
 import dev.pitstop.testkit.git.GitDaemon;
@@ -63,6 +64,10 @@ class PollTest {
                 assertThat(first.get("dead").error()).contains("ls-remote failed");
                 assertThat(server.requests()).as("one conditional request, answered 304, no download")
                         .extracting(RecordedRequest::status).containsExactly(304);
+                assertThat(first.get("tool").cost()).as("what the result says it cost").isEqualTo(new TransferCost(1, 1, 0));
+                assertThat(first.get("hello").cost().requests()).as("one ls-remote").isEqualTo(1);
+                assertThat(first.get("hello").cost().bytes()).as("its ref advertisement").isBetween(50L, 500L);
+                assertThat(first.get("hello").cost().notModified()).isZero();
 
                 repo.write("README.md", "docs\n").commit("docs");
                 PollResult docs = engine.poll(BinarySelection.of("hello")).get(0);
@@ -84,6 +89,9 @@ class PollTest {
                 assertThat(tool.latest()).isEqualTo("2.0.0");
                 assertThat(server.requests()).extracting(RecordedRequest::pathAndQuery)
                         .noneMatch(p -> p.contains(".tar.gz"));
+                assertThat(tool.cost().requests()).isEqualTo(server.requests().size());
+                assertThat(tool.cost().notModified()).isZero();
+                assertThat(tool.cost().bytes()).as("the release JSON, not the asset").isPositive().isLessThan(20_000);
             }
         }
     }

@@ -38,8 +38,12 @@ final class Build {
         return all;
     }
 
-    /** @return how long it took */
-    static Duration run(String binary, GitSettings settings, Path checkout, Path out, Path log) {
+    /**
+     * @param output hears each line of the build's output (for a progress line), on the output's thread
+     * @return how long it took
+     */
+    static Duration run(String binary, GitSettings settings, Path checkout, Path out, Path log,
+                        java.util.function.Consumer<String> output) {
         Map<String, String> env = environment(settings.env());
         env.put("PITSTOP_OUT", out.toString());
         Deque<String> last = new ArrayDeque<>();
@@ -57,6 +61,7 @@ final class Build {
                                 last.addLast(line);
                             }
                             write(writer, line);
+                            output.accept(line);
                         });
             }
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.google.inject.Singleton;
 import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.source.FetchException;
+import dev.pitstop.core.source.TransferMeter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -36,19 +37,24 @@ final class GitCache {
 
     private final Path root;
     private final Map<Path, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final TransferMeter meter;
 
     @Inject
-    GitCache(PitstopHome home) {
+    GitCache(PitstopHome home, TransferMeter meter) {
         this.root = home.cache().resolve("git");
+        this.meter = meter;
     }
 
     /** Fetches {@code url} into its cache, then runs {@code work} on it under the cache's lock. */
     <T> T fetched(String url, Function<Fetched, T> work) {
         return locked(url, repo -> {
             try (Git git = new Git(repo)) {
+                long packs = GitTraffic.packBytes(repo);
                 FetchResult result = git.fetch().setRemote(url)
                         .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
                         .setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(true).setTimeout(TIMEOUT_SECONDS).call();
+                meter.request(0, GitTraffic.advertisement(result.getAdvertisedRefs())
+                        + Math.max(0, GitTraffic.packBytes(repo) - packs));
                 return work.apply(new Fetched(repo, result.getAdvertisedRef("HEAD")));
             } catch (GitAPIException e) {
                 throw new FetchException("git " + url + ": fetch failed: " + oneLine(e), e);

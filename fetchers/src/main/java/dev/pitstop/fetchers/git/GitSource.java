@@ -11,6 +11,7 @@ import dev.pitstop.core.source.FetchedBinary;
 import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Revision;
 import dev.pitstop.core.source.Source;
+import dev.pitstop.core.source.TransferMeter;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.LockedArtifact;
@@ -39,11 +40,13 @@ import org.eclipse.jgit.revwalk.RevWalk;
 final class GitSource implements Source<GitSettings> {
     private final GitCache cache;
     private final Path scratch;
+    private final TransferMeter meter;
 
     @Inject
-    GitSource(GitCache cache, PitstopHome home) {
+    GitSource(GitCache cache, PitstopHome home, TransferMeter meter) {
         this.cache = cache;
         this.scratch = home.cache();
+        this.meter = meter;
     }
 
     @Override
@@ -90,7 +93,7 @@ final class GitSource implements Source<GitSettings> {
     public Optional<Release> poll(BinarySpec spec, Platform platform, Optional<BinaryVersion> current) {
         GitSettings settings = settings(spec);
         String url = spec.location().strip();
-        Optional<String> remote = RemoteRefs.commit(url, settings.ref());
+        Optional<String> remote = RemoteRefs.commit(url, settings.ref(), meter);
         if (current.isPresent() && remote.isPresent() && remote.get().equals(current.get().commit())) {
             Toolchain.Identity toolchain = toolchain(spec, settings);
             Optional<String> key = cache.cached(url, repo -> {
@@ -118,6 +121,7 @@ final class GitSource implements Source<GitSettings> {
                 .orElseThrow(() -> new IllegalArgumentException(spec.name() + ": a git fetch needs a resolved revision"));
         Path checkout = null;
         try {
+            request.progress().stage("checking out", revision.shortCommit());
             checkout = Files.createTempDirectory(request.stagingDir(), ".checkout-");
             Path worktree = checkout;
             cache.cached(revision.repository(), repo -> {
@@ -132,7 +136,9 @@ final class GitSource implements Source<GitSettings> {
             });
             Path out = request.stagingDir().resolve(spec.name());
             Path logDir = request.logDir() != null ? request.logDir() : request.stagingDir();
-            Duration took = Build.run(spec.name(), settings, checkout, out, logDir.resolve("build-" + spec.name() + ".log"));
+            request.progress().stage("building", null);
+            Duration took = Build.run(spec.name(), settings, checkout, out, logDir.resolve("build-" + spec.name() + ".log"),
+                    line -> request.progress().stage("building", line));
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
             Sha256 sha = Sha256.ofFile(out);
             return new FetchedBinary(out, sha, Files.size(out), sha, request.release().version(), revision.commit(),

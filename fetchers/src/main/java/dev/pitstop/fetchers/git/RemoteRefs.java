@@ -1,6 +1,7 @@
 package dev.pitstop.fetchers.git;
 
 import dev.pitstop.core.source.FetchException;
+import dev.pitstop.core.source.TransferMeter;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
@@ -15,10 +16,11 @@ final class RemoteRefs {
     }
 
     /** The commit {@code ref} names on {@code url} (the remote's HEAD when {@code null}), if it names one. */
-    static Optional<String> commit(String url, String ref) {
+    static Optional<String> commit(String url, String ref, TransferMeter meter) {
         Map<String, Ref> refs;
         try {
             refs = Git.lsRemoteRepository().setRemote(url).setTimeout(GitCache.TIMEOUT_SECONDS).callAsMap();
+            meter.request(0, GitTraffic.advertisement(refs.values()));
         } catch (GitAPIException e) {
             throw new FetchException("git " + url + ": ls-remote failed: " + GitCache.oneLine(e), e);
         }

@@ -3,6 +3,7 @@ package dev.pitstop.fetchers.http;
 import dev.pitstop.core.source.FetchException;
 import dev.pitstop.core.source.ProgressListener;
 import dev.pitstop.core.source.RateLimitedException;
+import dev.pitstop.core.source.TransferMeter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,11 +38,13 @@ public final class HttpTransport {
 
     private final HttpClient client;
     private final HttpSettings settings;
+    private final TransferMeter meter;
 
     @Inject
-    public HttpTransport(HttpClient client, HttpSettings settings) {
+    public HttpTransport(HttpClient client, HttpSettings settings, TransferMeter meter) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.meter = Objects.requireNonNull(meter, "meter");
         if (client.followRedirects() != HttpClient.Redirect.NEVER) {
             throw new IllegalArgumentException("HttpTransport follows redirects itself; give it a Redirect.NEVER client");
         }
@@ -51,6 +54,8 @@ public final class HttpTransport {
     public TextResponse get(URI uri, Map<String, String> headers) {
         return settings.retry().call("GET " + redact(uri), attempt -> {
             HttpResponse<String> response = send(uri, headers, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            meter.request(response.statusCode(), response.body() == null ? 0
+                    : response.body().getBytes(StandardCharsets.UTF_8).length);
             checkTransient(response.uri(), response.statusCode(), response.headers());
             return new TextResponse(response.uri(), response.statusCode(), response.headers(), response.body());
         });
@@ -130,6 +135,7 @@ public final class HttpTransport {
                 }
                 progress.progress(out.size(), total);
             }
+            meter.request(status, out.size() - offset);
             if (total >= 0 && out.size() != total) {
                 throw new IOException("body ended after " + out.size() + " of " + total + " bytes");
             }
@@ -154,6 +160,7 @@ public final class HttpTransport {
             if (status / 100 != 3 || status == 304 || location.isEmpty()) {
                 return response;
             }
+            meter.request(status, 0); // the redirect itself, its body dropped
             if (hop >= MAX_REDIRECTS) {
                 throw new FetchException("GET " + redact(uri) + ": more than " + MAX_REDIRECTS + " redirects");
             }
