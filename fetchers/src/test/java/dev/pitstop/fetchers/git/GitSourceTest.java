@@ -17,6 +17,7 @@ import dev.pitstop.testkit.git.GitRepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -178,6 +179,27 @@ class GitSourceTest {
         assertThatThrownBy(() -> git.resolve(spec(gone, ""), HOST))
                 .isInstanceOf(FetchException.class)
                 .hasMessageStartingWith("git " + gone + ": fetch failed: ");
+    }
+
+    /**
+     * ssh URLs go through JGit's Apache MINA transport: both spellings reach a TCP connection, and a closed port
+     * (scp-like URLs use 22, where nothing listens here) is a one-line connection error for poll and fetch. Without
+     * the transport on the class path JGit failed with a NullPointerException's text ("this.sch" is null).
+     */
+    @Test
+    void sshUrlsInBothSpellingsReachTheNetworkAndFailClearly() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        for (String url : List.of("ssh://git@127.0.0.1:" + closed + "/acme/hello.git", "git@127.0.0.1:acme/hello.git")) {
+            assertThatThrownBy(() -> git.resolve(spec(url, ""), HOST)).isInstanceOf(FetchException.class)
+                    .hasMessageStartingWith("git " + url + ": fetch failed: ")
+                    .hasMessageEndingWith("Connection refused").hasMessageNotContaining("\n");
+            assertThatThrownBy(() -> git.poll(spec(url, ""), HOST, java.util.Optional.empty()))
+                    .isInstanceOf(FetchException.class).hasMessageStartingWith("git " + url + ": ls-remote failed: ")
+                    .hasMessageEndingWith("Connection refused");
+        }
     }
 
     @Test
