@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The Pitstop demo, offline: builds Pitstop if needed, publishes a greeter release to a local GitHub-style
 # mirror, brings the stack up (fetch → verify → store → run), updates greeter to a newer release with a
-# health-gated hot swap while caller and ticker keep running, then shows a broken release rolled back.
+# health-gated hot swap while caller and ticker keep running, then shows a broken release rolled back. With cc
+# and git installed, a fourth service, motd, is built from a local git repository and rebuilt only when its
+# inputs change.
 # Usage: examples/demo/run.sh [--rebuild]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -31,8 +33,24 @@ greet() { curl -s --retry 20 --retry-connrefused --retry-delay 1 "http://127.0.0
 step "publish greeter 1.0.0 to the offline mirror (work/mirror, laid out like GitHub releases)"
 ./publish.sh 1.0.0
 
-step "pitstop up -d: fetch greeter from the mirror, verify its checksum, store it, start the stack"
-"$pitstop" up -d
+files=(-f pitstop.yaml)
+if command -v cc >/dev/null && command -v git >/dev/null; then
+  export MOTD_REPO=$demo/work/src/motd
+  motd() {   # motd.c at version $1, committed with message $2
+    printf '#include <stdio.h>\n#include <unistd.h>\nint main(void) { printf("motd %s\\n"); fflush(stdout); for (;;) pause(); }\n' "$1" \
+      > "$MOTD_REPO/motd.c"
+    git -C "$MOTD_REPO" add -A && git -C "$MOTD_REPO" -c user.name=demo -c user.email=demo@example.org commit -qm "$2"
+  }
+  step "motd's source: a local git repository (work/src/motd) that Pitstop builds with cc"
+  mkdir -p "$MOTD_REPO" && git -C "$MOTD_REPO" init -q -b main && echo "# motd" > "$MOTD_REPO/README.md"
+  motd 1 "motd 1"
+  files+=(-f git-built.yaml)
+else
+  echo "(cc or git not installed: the git-built motd service is left out)"
+fi
+
+step "pitstop up -d: fetch greeter from the mirror, verify its checksum, store it${MOTD_REPO:+, build motd}, start the stack"
+"$pitstop" up -d "${files[@]}"
 greet
 "$pitstop" ps
 
@@ -55,6 +73,20 @@ step "greeter 1.2.0 is published, but it is broken: the swap is rolled back auto
 "$pitstop" update greeter || true
 greet
 "$pitstop" ps
+
+if [[ -n ${MOTD_REPO:-} ]]; then
+  step "a commit that touches only motd's README: poll sees the same build inputs, update rebuilds nothing"
+  echo "# motd, the message of the day" > "$MOTD_REPO/README.md"
+  git -C "$MOTD_REPO" -c user.name=demo -c user.email=demo@example.org commit -qam "docs"
+  "$pitstop" poll motd || true
+  "$pitstop" update motd
+
+  step "a commit that changes motd.c: a new build key, so update builds it and swaps it in"
+  motd 2 "motd 2"
+  "$pitstop" poll motd || true
+  "$pitstop" update motd
+  "$pitstop" logs motd -n 3
+fi
 
 step "the manifest (pitstop.lock.json) records every version, its evidence and its fate"
 "$pitstop" manifest show

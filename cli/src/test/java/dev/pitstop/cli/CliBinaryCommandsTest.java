@@ -239,7 +239,7 @@ class CliBinaryCommandsTest {
                 new TransferCost(1, 1, 0)), new PollResult("hello", PollResult.Status.UNCHANGED, "main@36991bf",
                 "main@36991bf", false, null, new TransferCost(1, 0, 2150)));
         assertThat(run("poll")).isZero();
-        assertThat(out.toString()).endsWith("cost: 2 requests, 1 not modified (304), 2.1 KiB received\n");
+        assertThat(out.toString()).endsWith("cost: 2 requests, 1 not modified (304), 2 KiB received\n");
         assertThat(run("poll", "--json")).isZero();
         assertThat(mapper.readTree(out.toString()).get(1).get("cost").get("bytes").asLong()).isEqualTo(2150);
     }

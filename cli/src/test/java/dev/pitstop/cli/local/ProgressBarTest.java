@@ -42,7 +42,7 @@ class ProgressBarTest {
         assertThat(out).doesNotContain("fetching").contains("\r\u001b[Khello            checking out  1a2b3c4",
                 "\r\u001b[Khello            building 0 s  warning: unused variable", "\r\u001b[Khello            done 0 s  main@1a2b3c4\n");
         assertThat(out.chars().filter(c -> c == '\n').count()).as("one line, ended once").isEqualTo(1);
-        await().atMost(Duration.ofSeconds(5)).as("the ticker stops with the build").until(() -> Thread.getAllStackTraces()
+        await("the ticker stops with the build").atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces()
                 .keySet().stream().noneMatch(t -> t.getName().equals("pitstop-progress-hello") && t.isAlive()));
     }
 
