@@ -37,4 +37,4 @@ hyperfine --shell=bash --warmup 1 --runs 5 --export-markdown "$WORK/fetch.md" \
   -n curl-tee-sha256sum-tar "mkdir -p $WORK/out && curl -fsS $URL | tee >(sha256sum > $WORK/out/sum) | tar xz -C $WORK/out"
 cat "$WORK/fetch.md"
 
-java -cp "$CP" dev.pitstop.fetchers.select.SelectionBenchmark
+java -cp "$CP" dev.pitstop.fetchers.internal.select.SelectionBenchmark

@@ -5,15 +5,14 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.pitstop.core.PitstopModule;
 import dev.pitstop.core.source.SourceBinder;
-import dev.pitstop.fetchers.archive.ExtractionLimits;
 import dev.pitstop.fetchers.file.FileModule;
 import dev.pitstop.fetchers.git.GitModule;
 import dev.pitstop.fetchers.github.GitHubModule;
-import dev.pitstop.fetchers.http.HttpSettings;
 import dev.pitstop.fetchers.url.UrlModule;
 import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.Objects;
+import dev.pitstop.fetchers.internal.http.HttpTransport;
 
 /**
  * The {@code github}, {@code url}, {@code mirror}, {@code file} and {@code git} sources, bound as default kinds

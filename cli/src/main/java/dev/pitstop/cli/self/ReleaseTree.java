@@ -1,8 +1,8 @@
 package dev.pitstop.cli.self;
 
 import dev.pitstop.core.PitstopException;
-import dev.pitstop.fetchers.archive.ExtractionLimits;
-import dev.pitstop.fetchers.archive.Extractor;
+import dev.pitstop.fetchers.ExtractionLimits;
+import dev.pitstop.fetchers.internal.archive.Extractor;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

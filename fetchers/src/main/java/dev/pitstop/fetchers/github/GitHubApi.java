@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitstop.core.source.FetchException;
 import dev.pitstop.core.source.Release;
-import dev.pitstop.fetchers.http.EtagCache;
-import dev.pitstop.fetchers.http.HttpTransport;
+import dev.pitstop.fetchers.internal.http.EtagCache;
+import dev.pitstop.fetchers.internal.http.HttpTransport;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.pitstop.fetchers.internal.github.GitHubJson;
 
 /** The three release endpoints of GitHub's REST API, answered from the ETag cache when unchanged. */
 final class GitHubApi {

@@ -11,11 +11,11 @@ import dev.pitstop.core.source.Release;
 import dev.pitstop.core.source.Source;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.fetchers.FetchEnvironment;
-import dev.pitstop.fetchers.http.HttpTransport;
-import dev.pitstop.fetchers.pipeline.AssetLock;
-import dev.pitstop.fetchers.pipeline.FetchPipeline;
-import dev.pitstop.fetchers.pipeline.Plan;
-import dev.pitstop.fetchers.select.AssetSelector;
+import dev.pitstop.fetchers.internal.http.HttpTransport;
+import dev.pitstop.fetchers.internal.pipeline.AssetLock;
+import dev.pitstop.fetchers.internal.pipeline.FetchPipeline;
+import dev.pitstop.fetchers.internal.pipeline.Plan;
+import dev.pitstop.fetchers.internal.select.AssetSelector;
 import java.util.List;
 import java.util.Optional;
 
