@@ -10,6 +10,7 @@ import dev.pitstop.core.PollResult;
 import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.process.Supervisor;
 import dev.pitstop.core.PitstopHome;
+import dev.pitstop.core.source.FetchException;
 import dev.pitstop.core.source.FetchProgress;
 import dev.pitstop.core.source.FetchRequest;
 import dev.pitstop.core.source.FetchedBinary;
@@ -21,6 +22,7 @@ import dev.pitstop.core.source.SourceKinds;
 import dev.pitstop.core.source.TransferMeter;
 import dev.pitstop.core.stack.BinarySpec;
 import dev.pitstop.core.stack.Stack;
+import dev.pitstop.core.store.BinaryRecord;
 import dev.pitstop.core.store.BinaryVersion;
 import dev.pitstop.core.store.StagingArea;
 import dev.pitstop.core.trust.ArtifactVerifier;
@@ -102,25 +104,37 @@ final class BinaryFetcher {
     }
 
     /**
-     * Fetches what the source offers now, past the lock ({@code update}, a poll that applies), and locks the new
-     * version again for the platforms the binary was locked for, so that the lock never pins an older version
-     * than the one recorded here.
+     * Fetches what the source offers now, past the lock ({@code update}, a poll that applies); {@link #relock}
+     * then moves the lock on once the new version is current.
      */
     Fetched fetchLatest(Stack stack, String name) {
-        BinarySpec spec = located(stack, name);
-        Fetched fetched = fetch(stack, spec, Optional.empty());
-        java.util.Set<String> platforms = installer.manifest(stack).binary(name)
-                .map(r -> r.locked().keySet()).orElse(java.util.Set.of());
-        if (fetched.result().changed() && !platforms.isEmpty()) {
-            try {
-                List<LockResult> relocked = lock(stack, name, platforms.stream().map(Platform::parse).toList());
-                write(stack, relocked);
-            } catch (RuntimeException e) {
-                supervisor.publish(EventType.WARNING, name, "the lock still pins the earlier version: " + e.getMessage()
-                        + "; run pitstop lock");
-            }
+        return fetch(stack, located(stack, name), Optional.empty());
+    }
+
+    /**
+     * Locks the current version again for each platform whose entry pins another one (after an update made a new
+     * version current), so that the lock never pins an older version than the one this stack runs. A failure (the
+     * source now offers yet another version, a platform's asset is gone) is an event; the entries stay as they were.
+     */
+    void relock(Stack stack, String name) {
+        Optional<BinaryRecord> record = installer.manifest(stack).binary(name);
+        String current = record.map(BinaryRecord::current).map(BinaryVersion::version).orElse(null);
+        List<Platform> stale = record.map(r -> r.locked().entrySet().stream()
+                .filter(e -> !e.getValue().version().equals(current)).map(e -> Platform.parse(e.getKey())).toList())
+                .orElse(List.of());
+        if (current == null || stale.isEmpty()) {
+            return;
         }
-        return fetched;
+        try {
+            List<LockResult> relocked = lock(stack, name, stale);
+            relocked.stream().filter(r -> !r.locked().version().equals(current)).findFirst().ifPresent(r -> {
+                throw new FetchException("the source now offers " + r.locked().version() + ", not " + current);
+            });
+            write(stack, relocked);
+        } catch (RuntimeException e) {
+            supervisor.publish(EventType.WARNING, name, "the lock still pins an earlier version: " + e.getMessage()
+                    + "; run pitstop lock");
+        }
     }
 
     /** What {@code pitstop lock} records for one binary on each platform; nothing is written. */

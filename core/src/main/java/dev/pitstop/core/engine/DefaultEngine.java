@@ -252,6 +252,7 @@ final class DefaultEngine implements Engine {
         for (String name : selected(names)) {
             fetcher.fetchLatest(stack, name).candidate()
                     .ifPresent(c -> swaps.add(binaries.swapCandidate(stack, name, c)));
+            fetcher.relock(stack, name); // after the swap: the lock follows what became current
         }
         return swaps;
     }
