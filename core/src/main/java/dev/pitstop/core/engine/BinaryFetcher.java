@@ -145,8 +145,13 @@ final class BinaryFetcher {
                 .<java.util.Map<String, LockedArtifact>>map(r -> r.locked()).orElse(java.util.Map.of());
         List<LockResult> results = new ArrayList<>();
         for (Platform platform : platforms) {
-            LockedArtifact entry = locker.lock(spec, source, platform, installer.now(), BinaryFetcher::deleteTree);
             String key = LockedArtifact.key(platform);
+            LockedArtifact entry;
+            try {
+                entry = locker.lock(spec, source, platform, installer.now(), BinaryFetcher::deleteTree);
+            } catch (RuntimeException e) {
+                throw new FetchException(name + " on " + key + ": " + e.getMessage(), e);
+            }
             results.add(new LockResult(name, key, entry, !Locker.same(before.get(key), entry)));
         }
         return results;
