@@ -2,7 +2,9 @@
 # Reload latency: `POST /v1/processes/nats/reload` over the control socket with curl (command issued →
 # new nats-server ready, as the response says), against the floor measured in the same run: starting the
 # same nats-server binary directly and waiting for the same readiness line.
+# Also the time inside Pitstop: from the reload's RELOAD_STARTED event to its RELOAD_SUCCEEDED event.
 # Usage: benchmarks/supervisor/reload-latency.sh [RUNS]
+#   PITSTOP=/path/to/pitstop   another build's launcher (default ./pitstop); PITSTOP_PROCESS_PLATFORM passes on
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-30}
@@ -42,11 +44,13 @@ processes:
     ready_log_line: "Server is ready"
     shutdown: { timeout_seconds: 5 }
 YAML
-./pitstop up -d -f "$WORK/pitstop.yaml" >/dev/null
-trap './pitstop down -f "$WORK/pitstop.yaml" >/dev/null 2>&1 || true' EXIT
+PITSTOP=${PITSTOP:-./pitstop}
+"$PITSTOP" up -d -f "$WORK/pitstop.yaml" >/dev/null
+trap '"$PITSTOP" down -f "$WORK/pitstop.yaml" >/dev/null 2>&1 || true' EXIT
 SOCK="$WORK/.pitstop/pitstop.sock"
 for _ in 1 2 3; do curl -sf --unix-socket "$SOCK" -X POST http://pitstop/v1/processes/nats/reload >/dev/null; done  # warm-up
 : > "$WORK/pitstop.txt"
+skip=$(wc -l < "$WORK/.pitstop/events.jsonl")
 for _ in $(seq 1 "$RUNS"); do
   t0=$EPOCHREALTIME
   curl -sf --unix-socket "$SOCK" -X POST http://pitstop/v1/processes/nats/reload >/dev/null
@@ -58,5 +62,15 @@ median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "floor 1, start nats-server directly until ready:        $(stats < "$WORK/floor.txt")"
 echo "floor 2, stop it (SIGTERM, wait) and start it again:     $(stats < "$WORK/restart.txt")"
 echo "pitstop reload over the socket (curl, stop+start+ready): $(stats < "$WORK/pitstop.txt")"
+tail -n +"$((skip + 1))" "$WORK/.pitstop/events.jsonl" | python3 -c '
+import json, sys, datetime
+t = lambda s: datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
+start = None
+for line in sys.stdin:
+    e = json.loads(line)
+    if e["type"] == "RELOAD_STARTED": start = t(e["time"])
+    elif e["type"] == "RELOAD_SUCCEEDED" and start: print("%.3f" % ((t(e["time"]) - start).total_seconds() * 1000)); start = None
+' > "$WORK/inside.txt"
+echo "inside Pitstop (RELOAD_STARTED -> RELOAD_SUCCEEDED):      $(stats < "$WORK/inside.txt")"
 awk -v p="$(median "$WORK/pitstop.txt")" -v f="$(median "$WORK/floor.txt")" -v r="$(median "$WORK/restart.txt")" \
   'BEGIN { printf "overhead at the median: %.1f ms over floor 1, %.1f ms over floor 2\n", p - f, p - r }'

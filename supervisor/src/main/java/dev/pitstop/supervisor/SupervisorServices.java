@@ -61,7 +61,7 @@ final class SupervisorServices implements AutoCloseable {
         this.signals = new Signals(platform);
         this.orphans = new OrphanReaper(platform, proc, signals, runId, scheduler);
         this.launcher = new Launcher(runId, launchCheck, orphans, platform);
-        this.reaper = new GroupReaper(proc, scheduler);
+        this.reaper = new GroupReaper(proc, signals, scheduler);
         this.stopper = new GroupStopper(proc, signals, reaper, orphans);
         this.strays = new Strays(proc, runId);
         this.ledger = new RunLedger(stateDir, runId, proc, workers);
