@@ -4,8 +4,10 @@ import dev.pitstop.supervisor.platform.ProcessTable;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
@@ -15,6 +17,8 @@ import java.util.function.IntConsumer;
  * exit looks again before the run counts as ended.
  */
 final class DaemonWatch {
+    private static final int EXEC_LOOKS = 5;
+
     private final SupervisorServices sv;
     private final String name;
     private final Run run;
@@ -37,6 +41,13 @@ final class DaemonWatch {
     /** @return false when the launcher left nothing running: the run simply exited */
     boolean start() {
         List<ProcessTable.Stat> daemons = sv.strays.of(name, Set.of());
+        // the launcher's exit is seen within microseconds, maybe while its daemon is still in execve: between the
+        // switch to the new memory and the new stack, /proc/PID/environ reads empty, so the marker is missing for a
+        // moment; look again a few times (at most 50 ms, on this worker) before concluding nothing was left
+        for (int i = 0; daemons.isEmpty() && i < EXEC_LOOKS; i++) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            daemons = sv.strays.of(name, Set.of());
+        }
         if (daemons.isEmpty()) {
             return false;
         }
