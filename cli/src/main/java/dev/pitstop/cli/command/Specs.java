@@ -1,5 +1,6 @@
 package dev.pitstop.cli.command;
 
+import dev.pitstop.cli.client.StackLocation;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +28,8 @@ final class Specs {
 
     static OptionSpec file(CommandSpec spec, String... names) {
         OptionSpec option = OptionSpec.builder(names).type(Path.class).paramLabel("FILE")
-                .description("The stack file; its folder holds .pitstop/pitstop.sock. Default: pitstop.yaml, "
-                        + "process-compose.yaml, process-compose.yml or compose.yaml in the current folder.")
+                .description("The stack file; its folder holds .pitstop/pitstop.sock. Default: the first of "
+                        + String.join(", ", StackLocation.DEFAULT_NAMES) + " in the current folder.")
                 .build();
         spec.addOption(option);
         return option;

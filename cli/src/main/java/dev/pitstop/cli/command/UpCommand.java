@@ -29,6 +29,7 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
     private final OptionSpec ui;
     private final OptionSpec locked;
     private final DashboardOptions dashboard;
+    private final PcApiOptions pcApi;
 
     public UpCommand(PitstopCommand root) {
         this.root = root;
@@ -43,6 +44,7 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
         this.dashboard = new DashboardOptions(spec, "--ui-host", "--ui-port");
         this.locked = Specs.flag(spec, "Fail when pitstop.lock.json has no lock for this machine's platform for a "
                 + "binary that must be fetched, instead of resolving it afresh (for CI; see pitstop lock).", "--locked");
+        this.pcApi = new PcApiOptions(spec);
     }
 
     @Override
@@ -63,9 +65,12 @@ public final class UpCommand implements Subcommand, Callable<Integer> {
                 throw new PitstopException("--ui runs with the stack in the foreground; for a stack started with -d, "
                         + "run pitstop ui");
             }
-            return new Detacher(location, files, root.verbose(), root.home()).locked(Specs.isSet(locked)).detach(spec.commandLine().getOut());
+            pcApi.settings(System.getenv(), root.workDir()); // a bad value is refused here, not in the child
+            return new Detacher(location, files, root.verbose(), root.home()).locked(Specs.isSet(locked))
+                    .upArgs(pcApi.args()).detach(spec.commandLine().getOut());
         }
         ForegroundStack stack = new ForegroundStack(files, root.home()).locked(Specs.isSet(locked));
+        pcApi.settings(System.getenv(), root.workDir()).ifPresent(stack::processComposeApi);
         if (Specs.isSet(ui)) {
             stack.dashboard(dashboard.settings(location.stateDir(), root.workDir()));
         }

@@ -30,6 +30,7 @@ public final class Detacher {
     private final boolean verbose;
     private final Path home;
     private boolean locked;
+    private List<String> upArgs = List.of();
 
     public Detacher(StackLocation location, boolean verbose) {
         this(location, List.of(location.requireFile()), verbose, null);
@@ -51,6 +52,12 @@ public final class Detacher {
     /** The child runs {@code up --locked}: see {@code LockPolicy}. */
     public Detacher locked(boolean required) {
         this.locked = required;
+        return this;
+    }
+
+    /** More options for the detached {@code up} (those of the Process Compose API). */
+    public Detacher upArgs(List<String> args) {
+        this.upArgs = List.copyOf(args);
         return this;
     }
 
@@ -119,6 +126,7 @@ public final class Detacher {
         if (locked) {
             command.add("--locked");
         }
+        command.addAll(upArgs);
         return command;
     }
 

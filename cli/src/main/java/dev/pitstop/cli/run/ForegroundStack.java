@@ -12,6 +12,10 @@ import dev.pitstop.cli.text.CliText;
 import dev.pitstop.cli.ui.DashboardSettings;
 import dev.pitstop.control.ControlServer;
 import dev.pitstop.control.LocalControl;
+import dev.pitstop.control.pc.PcApiSettings;
+import dev.pitstop.control.pc.ProcessComposeApi;
+import dev.pitstop.core.io.NamedThreads;
+import java.io.IOException;
 import dev.pitstop.ui.Dashboard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,6 +36,7 @@ public final class ForegroundStack {
     private final List<Module> overrides;
     private DashboardSettings dashboard;
     private boolean locked;
+    private PcApiSettings pcApi;
 
     public ForegroundStack(Path stackFile) {
         this(List.of(stackFile), null, List.of());
@@ -70,6 +75,12 @@ public final class ForegroundStack {
         return this;
     }
 
+    /** Serves Process Compose's REST API over this engine too, from before the stack starts until it is down. */
+    public ForegroundStack processComposeApi(PcApiSettings settings) {
+        this.pcApi = settings;
+        return this;
+    }
+
     public int run(PrintWriter out) throws InterruptedException {
         EngineFactory factory;
         // the hook below stops the control server too, so the engine's own hook is not wanted
@@ -90,6 +101,7 @@ public final class ForegroundStack {
         ControlServer control = new ControlServer(engine, engine.stack().stateDir(), new CliText(Clock.systemUTC()));
         AtomicBoolean stopped = new AtomicBoolean();
         AtomicReference<Dashboard> ui = new AtomicReference<>();
+        AtomicReference<ProcessComposeApi> pc = new AtomicReference<>();
         Runnable stop = () -> {
             if (stopped.compareAndSet(false, true)) {
                 try {
@@ -98,6 +110,10 @@ public final class ForegroundStack {
                     Dashboard served = ui.get();
                     if (served != null) {
                         served.close();
+                    }
+                    ProcessComposeApi pcServed = pc.get();
+                    if (pcServed != null) {
+                        pcServed.close();
                     }
                     control.close();
                     engine.close();
@@ -112,6 +128,9 @@ public final class ForegroundStack {
             engine.stack().warnings().forEach(w -> out.println("warning: " + w));
             if (dashboard != null) {
                 ui.set(dashboard.start(new LocalControl(engine), out));
+            }
+            if (pcApi != null) {
+                pc.set(startPcApi(engine, out));
             }
             engine.up();
             out.println("stack up: " + engine.ps().size() + " processes, control socket " + control.socketPath());
@@ -129,5 +148,22 @@ public final class ForegroundStack {
             stop.run();
         }
         return engine.exitCode();
+    }
+
+    private ProcessComposeApi startPcApi(Engine engine, PrintWriter out) {
+        ProcessComposeApi api;
+        try {
+            // POST /project/stop answers first; the wait loop of run() then sees the stack down and tears it down
+            api = ProcessComposeApi.start(new LocalControl(engine), engine::stack, pcApi, control ->
+                    NamedThreads.named("pc-api-stop", control::down, 0).start());
+        } catch (IOException e) {
+            throw new PitstopException("cannot serve the Process Compose API on " + pcApi.address() + ": " + e, e);
+        }
+        if (pcApi.beyondThisMachine()) {
+            out.println("warning: the Process Compose API listens on " + api.address()
+                    + ", reachable from other machines" + (pcApi.token().isEmpty() ? ", with no token (PC_API_TOKEN)" : ""));
+        }
+        out.println("process compose api: http://" + api.address().getHostString() + ":" + api.address().getPort());
+        return api;
     }
 }

@@ -19,11 +19,12 @@ import java.util.Map;
  * @param envCommands Process Compose's {@code env_cmds}: variable name → shell command whose trimmed
  *                    output is added to the stack's environment when the stack starts
  * @param drill the {@code drill:} section ({@link DrillSpec#NONE} when absent)
+ * @param name the top-level {@code name} (Process Compose's project name), or {@code null} when the file gives none
  */
 public record Stack(Path file, Map<String, ProcessSpec> processes, Map<String, BinarySpec> binaries,
                     Map<String, String> environment, Path logLocation, List<String> shell, boolean orderedShutdown,
                     boolean strict, List<String> warnings, List<Path> files, Map<String, String> envCommands,
-                    DrillSpec drill) {
+                    DrillSpec drill, String name) {
 
     public static final List<String> DEFAULT_SHELL = List.of("bash", "-c");
 
@@ -36,20 +37,29 @@ public record Stack(Path file, Map<String, ProcessSpec> processes, Map<String, B
         files = files == null || files.isEmpty() ? (file == null ? List.of() : List.of(file)) : List.copyOf(files);
         envCommands = envCommands == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(envCommands));
         drill = drill == null ? DrillSpec.NONE : drill;
+        name = name == null || name.isBlank() ? null : name;
+    }
+
+    public Stack(Path file, Map<String, ProcessSpec> processes, Map<String, BinarySpec> binaries,
+                 Map<String, String> environment, Path logLocation, List<String> shell, boolean orderedShutdown,
+                 boolean strict, List<String> warnings, List<Path> files, Map<String, String> envCommands,
+                 DrillSpec drill) {
+        this(file, processes, binaries, environment, logLocation, shell, orderedShutdown, strict, warnings, files,
+                envCommands, drill, null);
     }
 
     public Stack(Path file, Map<String, ProcessSpec> processes, Map<String, BinarySpec> binaries,
                  Map<String, String> environment, Path logLocation, List<String> shell, boolean orderedShutdown,
                  boolean strict, List<String> warnings, List<Path> files, Map<String, String> envCommands) {
         this(file, processes, binaries, environment, logLocation, shell, orderedShutdown, strict, warnings, files,
-                envCommands, null);
+                envCommands, null, null);
     }
 
     public Stack(Path file, Map<String, ProcessSpec> processes, Map<String, BinarySpec> binaries,
                  Map<String, String> environment, Path logLocation, List<String> shell, boolean orderedShutdown,
                  boolean strict, List<String> warnings) {
         this(file, processes, binaries, environment, logLocation, shell, orderedShutdown, strict, warnings, null, null,
-                null);
+                null, null);
     }
 
     /** A stack assembled in code, with defaults for everything but its processes. */
@@ -69,6 +79,14 @@ public record Stack(Path file, Map<String, ProcessSpec> processes, Map<String, B
                 .filter(p -> !p.disabled() && p.binaries().contains(binary))
                 .map(ProcessSpec::name)
                 .toList();
+    }
+
+    /**
+     * Process Compose's project name: the file's {@code name}, else (as Process Compose takes its current folder)
+     * the stack's folder.
+     */
+    public String projectName() {
+        return name != null ? name : directory().toString();
     }
 
     /** The folder of the stack file: the base of relative paths and the parent of {@code .pitstop/}. */

@@ -42,7 +42,7 @@ final class StackParser {
         YamlNode binariesNode = root.get("binaries");
         ctx.checkKeys(root, Keys.TOP, Keys.TOP_PC_ONLY);
         root.get("version").string();
-        root.get("name").string();
+        String name = root.get("name").string();
         root.get("extends").string();
         boolean orderedShutdown = root.get("ordered_shutdown").bool(false);
 
@@ -68,7 +68,7 @@ final class StackParser {
 
         return new Stack(doc.file(), Replicas.expand(parsed), binaries, environment,
                 log == null ? null : ctx.resolve(log), shell, orderedShutdown, strict,
-                ctx.warnings(), files, envCommands, new DrillParser(ctx).parse(root.get("drill")));
+                ctx.warnings(), files, envCommands, new DrillParser(ctx).parse(root.get("drill")), name);
     }
 
     private static Map<String, String> dotEnv(Path directory) {
