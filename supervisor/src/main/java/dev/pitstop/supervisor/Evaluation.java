@@ -4,6 +4,7 @@ import dev.pitstop.core.process.ProcessState;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -17,6 +18,8 @@ final class Evaluation {
     private final Consumer<Runnable> executor;
     private final CompletableFuture<Void> ended;
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** User restarts in progress: between their stop and start the process has ended, the project has not. */
+    private final AtomicInteger restarts = new AtomicInteger();
 
     /** @param ended completed once every process has ended: the moment Process Compose's project completes */
     Evaluation(Roster roster, BooleanSupplier stopping, Consumer<Runnable> executor, CompletableFuture<Void> ended) {
@@ -36,12 +39,23 @@ final class Evaluation {
         }
     }
 
+    /** Runs a user's restart; while it runs, every process having ended is not the end of the project. */
+    void duringRestart(Runnable restart) {
+        restarts.incrementAndGet();
+        try {
+            restart.run();
+        } finally {
+            restarts.decrementAndGet();
+            request();
+        }
+    }
+
     void run() {
         if (stopping.getAsBoolean()) {
             return;
         }
         List<ManagedProcess> all = roster.snapshot();
-        if (!all.isEmpty() && all.stream().allMatch(ManagedProcess::hasEnded)) {
+        if (restarts.get() == 0 && !all.isEmpty() && all.stream().allMatch(ManagedProcess::hasEnded)) {
             ended.complete(null);
         }
         for (ManagedProcess mp : all) {

@@ -190,8 +190,10 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     public void restart(String name) {
         ManagedProcess mp = roster.get(name);
         requireRunning();
-        StackStop.one(mp);
-        mp.start();
+        evaluation.duringRestart(() -> {
+            StackStop.one(mp);
+            mp.start();
+        });
     }
 
     @Override

@@ -52,6 +52,18 @@ class RestartTest extends SupervisorHarness {
     }
 
     @Test
+    void restartingTheOnlyProcessDoesNotEndTheStack() {
+        up(sh("only", "exec sleep 1000").build());
+        long pid = awaitState("only", ProcessState.RUNNING).pid();
+        supervisor.restart("only");
+        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status("only").pid() != pid
+                && supervisor.status("only").state() == ProcessState.RUNNING);
+        assertThat(supervisor.ended()).as("a restart is not the end of the project").isNotDone();
+        supervisor.stop("only");
+        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.ended().isDone());
+    }
+
+    @Test
     void backoffSecondsIsAFixedDelayAsInProcessCompose() {
         up(sh("crash", "exit 2").availability(new Availability(RestartPolicy.ON_FAILURE,
                 Duration.ofMillis(300), 3)).build());

@@ -50,12 +50,11 @@ class PcApiUpTest {
         assertThat(m.find()).isTrue();
         String base = m.group(1);
 
-        // polled on this thread: from Awaitility's poll thread the client's connect failed (ClosedChannelException)
-        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> get(base + "/process/web").get("status").asText()
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(base + "/process/web").get("status").asText()
                 .equals("Running"));
         long pid = get(base + "/process/web").get("pid").asLong();
         assertThat(send("POST", base + "/process/restart/web").statusCode()).isEqualTo(200);
-        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
             JsonNode web = get(base + "/process/web");
             return web.get("is_running").asBoolean() && web.get("pid").asLong() != pid;
         });
