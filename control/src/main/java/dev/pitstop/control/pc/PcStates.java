@@ -42,10 +42,10 @@ final class PcStates {
                 .map(e -> e.getKey() + "=" + e.getValue()).toList();
         return new PcShapes.ProcessConfig(spec.name(), spec.name(), spec.daemon(), spec.disabled(), spec.command(),
                 spec.entrypoint(), pathText(spec.logLocation()), environment,
-                new PcShapes.RestartPolicy(restartCode(availability.restart()), (int) availability.backoffSeconds(),
+                new PcShapes.RestartPolicy(restartCode(availability.restart()), (int) availability.backoff().toSeconds(),
                         availability.maxRestarts(), availability.exitOnEnd(), availability.exitOnSkipped()),
                 spec.readyLogLine(),
-                new PcShapes.ShutDownParams(shutdown.command(), (int) shutdown.timeoutSeconds(), shutdown.signal(),
+                new PcShapes.ShutDownParams(shutdown.command(), (int) shutdown.timeout().toSeconds(), shutdown.signal().number(),
                         shutdown.parentOnly()),
                 pathText(spec.workingDir()), spec.namespaces(),
                 spec.successExitCodes().stream().sorted().toList());
