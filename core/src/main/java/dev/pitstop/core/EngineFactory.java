@@ -16,4 +16,15 @@ public interface EngineFactory {
         }
         return open(stackFiles.get(0));
     }
+
+    /**
+     * Opens a stack of which only a selection runs ({@code -n NAMESPACE}, {@code up NAME...}); the selection is
+     * applied again whenever the files are re-read.
+     */
+    default Engine open(java.util.List<Path> stackFiles, dev.pitstop.core.stack.StackSelection selection) {
+        if (!selection.isAll()) {
+            throw new UnsupportedOperationException("this engine factory runs whole stacks, not " + selection);
+        }
+        return open(stackFiles);
+    }
 }

@@ -43,6 +43,8 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     private final CompletableFuture<Void> downed = new CompletableFuture<>();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    /** The values of the stack's {@code env_cmds}, from its start (Process Compose runs them once). */
+    private volatile EnvCommands envCommands = EnvCommands.none();
     private volatile int exitCode;
     private final Reloader reloader;
     private final LaunchCheck launchCheck;
@@ -88,9 +90,13 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
         }
         // before anything starts: a duplicate next to a leftover fails on "address already in use" at best
         previous.ifPresent(p -> new Leftovers(services.proc, services.stopper).stopBefore(p, stack, events));
+        EnvCommands values = stack.envCommands().isEmpty() ? EnvCommands.none()
+                : EnvCommands.run(stack, new CheckRunner(services.launcher, services.signals), events);
         synchronized (this) {
+            envCommands = values;
+            this.stack = values.applyTo(stack);
             services.ledger.write();
-            stack.processes().values().forEach(spec -> roster.add(services, spec, null));
+            this.stack.processes().values().forEach(spec -> roster.add(services, spec, null));
         }
         evaluation.run();
     }
@@ -215,8 +221,9 @@ final class ProcessSupervisor implements Supervisor, ProcessHost {
     }
 
     @Override
-    public ApplyResult apply(Stack newStack) {
+    public ApplyResult apply(Stack reread) {
         requireRunning();
+        Stack newStack = envCommands.applyTo(reread);
         newStack.processes().keySet().forEach(ProcessSupervisor::checkName);
         Map<String, ProcessSpec> current = new LinkedHashMap<>();
         roster.snapshot().forEach(p -> current.put(p.name(), p.spec()));

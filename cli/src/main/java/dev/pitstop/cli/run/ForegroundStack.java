@@ -8,6 +8,7 @@ import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopException;
 import dev.pitstop.core.source.FetchProgress;
 import dev.pitstop.cli.local.ProgressBar;
+import dev.pitstop.core.stack.StackSelection;
 import dev.pitstop.cli.text.CliText;
 import dev.pitstop.cli.ui.DashboardSettings;
 import dev.pitstop.control.ControlServer;
@@ -37,6 +38,7 @@ public final class ForegroundStack {
     private DashboardSettings dashboard;
     private boolean locked;
     private PcApiSettings pcApi;
+    private StackSelection selection = StackSelection.ALL;
 
     public ForegroundStack(Path stackFile) {
         this(List.of(stackFile), null, List.of());
@@ -75,6 +77,12 @@ public final class ForegroundStack {
         return this;
     }
 
+    /** Runs only a selection of the stack ({@code -n}, {@code up NAME...}). */
+    public ForegroundStack selection(StackSelection chosen) {
+        this.selection = chosen;
+        return this;
+    }
+
     /** Serves Process Compose's REST API over this engine too, from before the stack starts until it is down. */
     public ForegroundStack processComposeApi(PcApiSettings settings) {
         this.pcApi = settings;
@@ -97,7 +105,7 @@ public final class ForegroundStack {
         } catch (ConfigurationException e) {
             throw new PitstopException("this build of pitstop has no engine: nothing binds EngineFactory", e);
         }
-        Engine engine = factory.open(stackFiles);
+        Engine engine = factory.open(stackFiles, selection);
         ControlServer control = new ControlServer(engine, engine.stack().stateDir(), new CliText(Clock.systemUTC()));
         AtomicBoolean stopped = new AtomicBoolean();
         AtomicReference<Dashboard> ui = new AtomicReference<>();

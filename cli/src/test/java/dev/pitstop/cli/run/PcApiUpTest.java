@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitstop.cli.Background;
 import dev.pitstop.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code pitstop up --pc-api}: a real stack that a Process Compose client drives over HTTP, down to
+ * {@code pitstop up --pc-api -n NAMESPACE NAME}: a real stack, part of it chosen as Process Compose chooses it, that a Process Compose client drives over HTTP, down to
  * {@code POST /project/stop}, after which {@code up} exits.
  */
 class PcApiUpTest {
@@ -39,11 +40,18 @@ class PcApiUpTest {
                 processes:
                   web:
                     command: "sleep 1000"
+                    namespace: front
+                  db:
+                    command: "sleep 1000"
+                    namespace: back
+                  tool:
+                    command: "sleep 1000"
+                    namespace: front
                 """);
         StringWriter out = new StringWriter();
-        CompletableFuture<Integer> up = CompletableFuture.supplyAsync(() -> Main.run(dir, new PrintWriter(out, true),
-                new PrintWriter(out, true), "--home", dir.resolve("home").toString(), "up", "--pc-api=127.0.0.1:0"),
-                task -> new Thread(task, "test-up").start());
+        CompletableFuture<Integer> up = Background.run(() -> Main.run(dir, new PrintWriter(out, true),
+                new PrintWriter(out, true), "--home", dir.resolve("home").toString(), "up", "--pc-api=127.0.0.1:0",
+                "-n", "front", "web"));
         await().atMost(Duration.ofSeconds(30)).until(() -> URL.matcher(out.toString()).find()
                 && out.toString().contains("stack up"));
         Matcher m = URL.matcher(out.toString());
@@ -52,6 +60,10 @@ class PcApiUpTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get(base + "/process/web").get("status").asText()
                 .equals("Running"));
+        // -n front leaves db out; up web disables tool, as Process Compose's up -n front web
+        JsonNode all = get(base + "/processes").get("data");
+        assertThat(all).hasSize(2);
+        assertThat(get(base + "/process/tool").get("status").asText()).isEqualTo("Disabled");
         long pid = get(base + "/process/web").get("pid").asLong();
         assertThat(send("POST", base + "/process/restart/web").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> {

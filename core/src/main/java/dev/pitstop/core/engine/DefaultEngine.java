@@ -31,7 +31,6 @@ import dev.pitstop.core.process.ReloadResult;
 import dev.pitstop.core.process.Supervisor;
 import dev.pitstop.core.stack.ProcessSpec;
 import dev.pitstop.core.stack.Stack;
-import dev.pitstop.core.stack.StackReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,13 +41,15 @@ import java.util.Map;
 import java.util.Set;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /** Runs one stack: reads it, hands it to a supervisor, and forwards the control operations. */
 final class DefaultEngine implements Engine {
     private static final int EVENTS_KEPT = 10_000;
 
-    private final StackReader reader;
+    /** Reads the stack's files again (for {@code apply}), with the selection {@code up} was given. */
+    private final Function<List<Path>, Stack> reader;
     private final Supervisor supervisor;
     private final BinaryInstaller installer;
     private final BinaryOperations binaries;
@@ -63,7 +64,8 @@ final class DefaultEngine implements Engine {
     private volatile Stack stack;
     private volatile boolean running;
 
-    DefaultEngine(StackReader reader, Supervisor supervisor, BinaryInstaller installer, StackInspector inspector,
+    DefaultEngine(Function<List<Path>, Stack> reader, Supervisor supervisor, BinaryInstaller installer,
+                  StackInspector inspector,
                   StoreIntegrity integrity, Stack stack, WatchSettings watchSettings, BinaryFetcher.Factory fetchers,
                   ShutdownHook hook) {
         this.reader = reader;
@@ -196,7 +198,7 @@ final class DefaultEngine implements Engine {
 
     @Override
     public ApplyResult apply() {
-        Stack fresh = reader.read(stack.files());
+        Stack fresh = reader.apply(stack.files());
         // binaries the edited file added must be in place before the processes that run them start
         fetcher.fetchMissing(fresh);
         installer.ensureInstalled(fresh);

@@ -7,6 +7,7 @@ import dev.pitstop.core.Platform;
 import dev.pitstop.core.process.Supervisor;
 import dev.pitstop.core.stack.Stack;
 import dev.pitstop.core.stack.StackReader;
+import dev.pitstop.core.stack.StackSelection;
 import dev.pitstop.core.store.BinLinks;
 import dev.pitstop.core.store.BinaryStore;
 import dev.pitstop.core.store.ManifestStore;
@@ -62,10 +63,16 @@ public final class DefaultEngineFactory implements EngineFactory {
 
     @Override
     public Engine open(List<Path> stackFiles) {
-        Stack stack = reader.read(stackFiles);
+        return open(stackFiles, StackSelection.ALL);
+    }
+
+    @Override
+    public Engine open(List<Path> stackFiles, StackSelection selection) {
+        Stack stack = selection.apply(reader.read(stackFiles));
         BinaryInstaller installer = new BinaryInstaller(store, manifests, links, trust,
                 home.cache().resolve("staging"), host, Clock.systemUTC(), integrity.digests());
-        return new DefaultEngine(reader, supervisors.get(), installer, inspector, integrity, stack, watchSettings,
+        return new DefaultEngine(files -> selection.apply(reader.read(files)), supervisors.get(), installer,
+                inspector, integrity, stack, watchSettings,
                 fetchers, shutdownHook);
     }
 }

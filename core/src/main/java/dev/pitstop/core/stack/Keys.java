@@ -12,8 +12,8 @@ final class Keys {
 
     static final Set<String> TOP = Set.of("version", "processes", "environment", "log_location", "shell",
             "ordered_shutdown", "is_strict", "disable_env_expansion", "binaries", "vars", "extends", "env_cmds",
-            "name", "drill");
-    static final Set<String> TOP_PC_ONLY = Set.of("log_configuration", "log_format", "mcp_server");
+            "name", "drill", "log_configuration");
+    static final Set<String> TOP_PC_ONLY = Set.of("log_format", "mcp_server");
 
     /**
      * Keys that configure Process Compose itself (its own log, its terminal UI) or that it fills in itself
@@ -21,7 +21,8 @@ final class Keys {
      * behaviour amounts to under Pitstop.
      */
     static final Set<String> OWN_SETTINGS = Set.of("log_level", "log_length", "is_tui_disabled", "file_names",
-            "env_file_names", "dot_env_vars", "original_config", "replica_num", "replica_name", "executable", "args");
+            "env_file_names", "dot_env_vars", "original_config", "replica_num", "replica_name", "executable", "args",
+            "disable_ansi_colors", "monitor_for", "monitor_silence_threshold");
 
     static final Set<String> SHELL = Set.of("shell_command", "shell_argument");
     static final Set<String> SHELL_PC_ONLY = Set.of("elevated_shell_command", "elevated_shell_argument");
@@ -31,10 +32,11 @@ final class Keys {
             "depends_on", "readiness_probe", "liveness_probe", "ready_log_line", "availability", "shutdown",
             "log_location", "disabled", "is_disabled", "replicas", "success_exit_codes", "description", "namespace",
             "vars", "is_template_disabled", "is_dotenv_disabled", "extends", "name",
-            "on_dependency_reload", "reload_timeout_seconds", "preflight", "is_daemon", "ready", "watchdog_seconds");
+            "on_dependency_reload", "reload_timeout_seconds", "preflight", "is_daemon", "ready", "watchdog_seconds",
+            "log_configuration", "is_foreground");
     static final Set<String> PROCESS_PC_ONLY = Set.of("is_tty", "launch_timeout_seconds",
-            "log_configuration", "disable_ansi_colors", "is_foreground", "is_elevated", "is_interactive",
-            "schedule", "watch", "mcp", "truncate_log", "monitor_for", "monitor_silence_threshold");
+            "is_elevated", "is_interactive",
+            "schedule", "watch", "mcp", "truncate_log");
 
     static final Set<String> DEPENDENCY = Set.of("condition");
 

@@ -1,9 +1,12 @@
 package dev.pitstop.core.stack;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a process's variables in Process Compose's precedence, lowest first: the {@code .env} file
@@ -16,8 +19,11 @@ final class ProcessEnvironment {
     private final Map<String, String> dotEnv;
     private final Map<String, String> host;
     private final Map<String, String> stack;
+    private final Set<String> envCommands;
 
-    ProcessEnvironment(ReadContext ctx, Map<String, String> dotEnv, Map<String, String> host, Map<String, String> stack) {
+    ProcessEnvironment(ReadContext ctx, Map<String, String> dotEnv, Map<String, String> host, Map<String, String> stack,
+                       Set<String> envCommands) {
+        this.envCommands = envCommands;
         this.ctx = ctx;
         this.dotEnv = dotEnv;
         this.host = host;
@@ -34,9 +40,7 @@ final class ProcessEnvironment {
             });
         }
         env.putAll(stack);
-        YamlNode envFile = node.get("env_file");
-        List<YamlNode> files = envFile.isList() ? envFile.items() : envFile.isMissing() ? List.of() : List.of(envFile);
-        for (YamlNode file : files) {
+        for (YamlNode file : envFiles(node)) {
             String name = file.string("");
             Path path = envFileBase.resolve(name).normalize();
             if (ProcessParser.exists(path)) {
@@ -54,5 +58,30 @@ final class ProcessEnvironment {
             env.put(e.getKey(), t.render(node.get("environment"), e.getValue()));
         }
         return env;
+    }
+
+    /**
+     * The {@code env_cmds} variables a process takes: Process Compose adds their values to the stack's
+     * {@code environment}, under the process's own {@code env_file} and {@code environment}.
+     */
+    Set<String> envCommandKeys(YamlNode node, Path envFileBase) {
+        if (envCommands.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> own = new HashSet<>(Environments.read(node.get("environment")).keySet());
+        for (YamlNode file : envFiles(node)) {
+            Path path = envFileBase.resolve(file.string("")).normalize();
+            if (ProcessParser.exists(path)) {
+                own.addAll(DotEnv.read(path).keySet());
+            }
+        }
+        Set<String> taken = new LinkedHashSet<>(envCommands);
+        taken.removeAll(own);
+        return taken;
+    }
+
+    private static List<YamlNode> envFiles(YamlNode process) {
+        YamlNode envFile = process.get("env_file");
+        return envFile.isList() ? envFile.items() : envFile.isMissing() ? List.of() : List.of(envFile);
     }
 }

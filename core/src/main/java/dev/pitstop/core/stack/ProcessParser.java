@@ -43,6 +43,12 @@ final class ProcessParser {
             throw node.keyError(e.getMessage());
         }
         ctx.checkKeys(node, Keys.PROCESS, Keys.PROCESS_PC_ONLY);
+        TerminalUiKeys.check(node);
+        LogConfiguration.read(ctx, node.get("log_configuration"));
+        if (node.get("is_foreground").bool(false)) {
+            ctx.warn(node.get("is_foreground"), "Process Compose starts it only from its terminal UI; as there, it "
+                    + "is not started with the stack (pitstop start " + name + " runs it, without a terminal)");
+        }
         YamlNode replicasNode = node.get("replicas");
         int replicas = replicasNode.integer(1);
         if (replicas < 1) {
@@ -75,7 +81,9 @@ final class ProcessParser {
             ctx.warn(node.get("working_dir"), problem + "; the process cannot start until it exists");
         }
         b.workingDir(workingDir);
-        b.environment(environments.of(node, t, dir == null || dir.isEmpty() ? ctx.directory() : workingDir));
+        Path envFileBase = dir == null || dir.isEmpty() ? ctx.directory() : workingDir;
+        b.environment(environments.of(node, t, envFileBase));
+        b.envCommandKeys(environments.envCommandKeys(node, envFileBase));
         dependsOn.forEach(b::dependsOn);
         b.readinessProbe(probes.parse(node.get("readiness_probe"), workingDir, t));
         b.livenessProbe(probes.parse(node.get("liveness_probe"), workingDir, t));
@@ -88,7 +96,8 @@ final class ProcessParser {
         b.availability(Policies.availability(ctx, node.get("availability")));
         b.shutdown(Policies.shutdown(ctx, node.get("shutdown")));
         b.logLocation(logLocation(t.render(node.get("log_location")), replica, replicas));
-        b.disabled(disabled(node));
+        // Process Compose defers a foreground process as it defers a disabled one (ProcessConfig.IsDeferred)
+        b.disabled(disabled(node) || node.get("is_foreground").bool(false));
         b.daemon(node.get("is_daemon").bool(false));
         b.successExitCodes(exitCodes(node.get("success_exit_codes")));
         b.onDependencyReload(Policies.onDependencyReload(node.get("on_dependency_reload")));

@@ -29,6 +29,9 @@ import java.util.Set;
  *               running (found through the supervisor's subreaper) is the process from then on
  * @param readyNotification Pitstop's {@code ready:}: how the process announces that it is ready (instead of a
  *                          readiness probe or a log line); may be {@code null}
+ * @param envCommandKeys the variables of the stack's {@code env_cmds} this process takes (those its own
+ *                       {@code env_file} and {@code environment} do not set): the supervisor puts each command's
+ *                       output there when the stack starts, over what {@code environment} holds for them
  */
 public record ProcessSpec(
         String name,
@@ -51,7 +54,8 @@ public record ProcessSpec(
         List<String> namespaces,
         String preflight,
         boolean daemon,
-        ReadyNotification readyNotification) {
+        ReadyNotification readyNotification,
+        Set<String> envCommandKeys) {
 
     public static final Duration DEFAULT_RELOAD_TIMEOUT = Duration.ofSeconds(30);
     /** Process Compose's namespace for a process that names none. */
@@ -74,6 +78,15 @@ public record ProcessSpec(
         }
         binaries = binaries == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(binaries));
         namespaces = namespaces == null || namespaces.isEmpty() ? List.of(DEFAULT_NAMESPACE) : List.copyOf(namespaces);
+        envCommandKeys = envCommandKeys == null ? Set.of() : Set.copyOf(envCommandKeys);
+    }
+
+    /** This spec with other variables (the stack's {@code env_cmds} filled in when it starts). */
+    public ProcessSpec withEnvironment(Map<String, String> variables) {
+        return new ProcessSpec(name, command, entrypoint.isEmpty() ? null : entrypoint, workingDir, variables,
+                dependsOn, readinessProbe, livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled,
+                successExitCodes, onDependencyReload, reloadTimeout, binaries, namespaces, preflight, daemon,
+                readyNotification, envCommandKeys);
     }
 
     /** This spec with the binaries its entry names. */
@@ -81,7 +94,15 @@ public record ProcessSpec(
         return new ProcessSpec(name, command, entrypoint.isEmpty() ? null : entrypoint, workingDir, environment,
                 dependsOn, readinessProbe, livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled,
                 successExitCodes, onDependencyReload, reloadTimeout, names, namespaces, preflight, daemon,
-                readyNotification);
+                readyNotification, envCommandKeys);
+    }
+
+    /** This spec enabled or disabled, and depending on {@code dependencies} (a selection of {@code up NAME...}). */
+    public ProcessSpec selected(boolean disabled, Map<String, DependencyCondition> dependencies) {
+        return new ProcessSpec(name, command, entrypoint.isEmpty() ? null : entrypoint, workingDir, environment,
+                dependencies, readinessProbe, livenessProbe, readyLogLine, availability, shutdown, logLocation,
+                disabled, successExitCodes, onDependencyReload, reloadTimeout, binaries, namespaces, preflight, daemon,
+                readyNotification, envCommandKeys);
     }
 
     /** A builder for programs and tests that assemble a stack without a file. */
@@ -112,6 +133,7 @@ public record ProcessSpec(
         private String preflight;
         private boolean daemon;
         private ReadyNotification readyNotification;
+        private Set<String> envCommandKeys;
 
         private Builder(String name) {
             this.name = name;
@@ -138,12 +160,13 @@ public record ProcessSpec(
         public Builder preflight(String command) { this.preflight = command; return this; }
         public Builder daemon(boolean daemon) { this.daemon = daemon; return this; }
         public Builder readyNotification(ReadyNotification ready) { this.readyNotification = ready; return this; }
+        public Builder envCommandKeys(Set<String> keys) { this.envCommandKeys = keys; return this; }
 
         public ProcessSpec build() {
             return new ProcessSpec(name, command, entrypoint, workingDir, environment, dependsOn, readinessProbe,
                     livenessProbe, readyLogLine, availability, shutdown, logLocation, disabled, successExitCodes,
                     onDependencyReload, reloadTimeout, binaries, namespaces, preflight, daemon,
-                    readyNotification);
+                    readyNotification, envCommandKeys);
         }
     }
 }

@@ -60,6 +60,7 @@ final class Replicas {
         return new ProcessSpec(name, t.command(), t.entrypoint().isEmpty() ? null : t.entrypoint(), t.workingDir(), env,
                 deps, t.readinessProbe(), t.livenessProbe(), t.readyLogLine(), t.availability(), t.shutdown(),
                 t.logLocation(), t.disabled(), t.successExitCodes(), t.onDependencyReload(), t.reloadTimeout(),
-                t.binaries(), t.namespaces(), t.preflight(), t.daemon(), t.readyNotification());
+                t.binaries(), t.namespaces(), t.preflight(), t.daemon(), t.readyNotification(),
+                t.envCommandKeys());
     }
 }

@@ -70,6 +70,12 @@ public record Stack(Path file, Map<String, ProcessSpec> processes, Map<String, B
                 null, DEFAULT_SHELL, false, false, List.of());
     }
 
+    /** This stack with other processes (a selection of them, see {@link StackSelection}). */
+    public Stack withProcesses(Map<String, ProcessSpec> chosen) {
+        return new Stack(file, chosen, binaries, environment, logLocation, shell, orderedShutdown, strict, warnings,
+                files, envCommands, drill, name);
+    }
+
     /**
      * The enabled processes whose entries name {@code ${bin:binary}}, in file order: those a swap of that binary
      * reloads.

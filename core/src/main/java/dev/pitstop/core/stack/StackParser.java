@@ -41,6 +41,7 @@ final class StackParser {
         YamlNode root = ctx.root();
         YamlNode binariesNode = root.get("binaries");
         ctx.checkKeys(root, Keys.TOP, Keys.TOP_PC_ONLY);
+        LogConfiguration.read(ctx, root.get("log_configuration"));
         root.get("version").string();
         String name = root.get("name").string();
         root.get("extends").string();
@@ -56,7 +57,7 @@ final class StackParser {
             envCommands.put(cmd.key(), cmd.string(""));
         }
         ProcessParser processParser = new ProcessParser(ctx,
-                new ProcessEnvironment(ctx, dotEnv, hostVariables, environment), root.get("vars"));
+                new ProcessEnvironment(ctx, dotEnv, hostVariables, environment, envCommands.keySet()), root.get("vars"));
         Map<String, ParsedProcess> parsed = new LinkedHashMap<>();
         ctx.expander().takeReferences(); // what the top-level sections named belongs to no one process
         for (YamlNode entry : root.get("processes").entries()) {

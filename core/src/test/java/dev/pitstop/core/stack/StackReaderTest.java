@@ -2,6 +2,7 @@ package dev.pitstop.core.stack;
 
 import dev.pitstop.core.process.Signal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -465,7 +466,96 @@ class StackReaderTest {
                 file + ":2:1: colour: unknown key, ignored",
                 file + ":6:5: processes.web.is_tty: not supported by Pitstop, ignored",
                 file + ":7:5: processes.web.comand_args: unknown key, ignored",
-                file + ":12:5: processes.web.monitor_for: not supported by Pitstop, ignored");
+                file + ":12:5: processes.web.monitor_for: a setting of Process Compose itself (its own log, terminal UI "
+                        + "or internal state), no effect in Pitstop");
+    }
+
+    @Test
+    void logConfigurationIsReadKeyByKeyAndWarnsOnlyAboutWhatDiffers() throws IOException {
+        Stack stack = read("""
+                log_configuration:
+                  flush_each_line: true
+                processes:
+                  web:
+                    command: ./web
+                    log_location: ./web.log
+                    log_configuration:
+                      disable_json: true
+                      no_color: true
+                      rotation: { max_size_mb: 5 }
+                      add_timestamp: true
+                  api:
+                    command: ./api
+                    log_configuration: { disable_json: false }
+                """);
+        String file = dir.resolve("pitstop.yaml").toAbsolutePath().toString();
+        assertThat(stack.warnings()).containsExactly(
+                file + ":10:7: processes.web.log_configuration.rotation: not supported by Pitstop, ignored",
+                file + ":11:7: processes.web.log_configuration.add_timestamp: not supported by Pitstop, ignored",
+                file + ":14:26: processes.api.log_configuration.disable_json: Process Compose writes JSON lines here; "
+                        + "Pitstop writes plain lines (as with disable_json: true)");
+        assertThatThrownBy(() -> read("log_configuration: yes\nprocesses: {}\n"))
+                .isInstanceOf(StackFileException.class).hasMessageContaining("log_configuration is a map");
+    }
+
+    @Test
+    void envCommandsGoToTheProcessesWhoseOwnVariablesDoNotSetThem() throws IOException {
+        Files.writeString(dir.resolve("web.env"), "TOKEN=from-file\n");
+        Stack stack = read("""
+                environment: [ "REGION=eu" ]
+                env_cmds:
+                  REGION: "echo us"
+                  TOKEN: "cat token"
+                processes:
+                  web:
+                    command: ./web
+                    env_file: web.env
+                  api:
+                    command: ./api
+                    environment: [ "REGION=local" ]
+                """);
+        assertThat(stack.envCommands()).containsOnlyKeys("REGION", "TOKEN");
+        assertThat(stack.processes().get("web").envCommandKeys()).containsExactly("REGION");
+        assertThat(stack.processes().get("api").envCommandKeys()).containsExactly("TOKEN");
+        assertThat(stack.processes().get("web").environment()).containsEntry("REGION", "eu");
+    }
+
+    @Test
+    void aForegroundProcessIsDeferredAsProcessComposeDefersIt() throws IOException {
+        Stack stack = read("""
+                processes:
+                  shell:
+                    command: bash
+                    is_foreground: true
+                  web:
+                    command: ./web
+                    is_foreground: false
+                """);
+        assertThat(stack.processes().get("shell").disabled()).isTrue();
+        assertThat(stack.processes().get("web").disabled()).isFalse();
+        assertThat(stack.warnings()).singleElement().asString()
+                .endsWith("processes.shell.is_foreground: Process Compose starts it only from its terminal UI; as "
+                        + "there, it is not started with the stack (pitstop start shell runs it, without a terminal)");
+    }
+
+    @Test
+    void terminalUiKeysAreCheckedAsProcessComposeChecksThem() throws IOException {
+        Stack stack = read("""
+                processes:
+                  web:
+                    command: ./web
+                    disable_ansi_colors: true
+                    monitor_for: silence
+                    monitor_silence_threshold: 30s
+                """);
+        assertThat(stack.processes()).containsKey("web");
+        assertThatThrownBy(() -> read("processes:\n  web:\n    command: ./web\n    monitor_for: loud\n"))
+                .isInstanceOf(StackFileException.class)
+                .hasMessageContaining("invalid monitor_for value: \"loud\" (none, activity or silence)");
+        assertThatThrownBy(() -> read("processes:\n  web:\n    command: ./web\n    disable_ansi_colors: maybe\n"))
+                .isInstanceOf(StackFileException.class);
+        assertThatThrownBy(() -> read("processes:\n  web:\n    command: ./web\n    monitor_silence_threshold: soon\n"))
+                .isInstanceOf(StackFileException.class).hasMessageContaining("expected a duration");
     }
 
     @Test
