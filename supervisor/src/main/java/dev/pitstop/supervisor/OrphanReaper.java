@@ -123,7 +123,7 @@ final class OrphanReaper implements AutoCloseable {
         lock.writeLock().lock();
         try {
             Set<Long> zombies = new HashSet<>();
-            for (ProcessTable.Stat s : proc.all()) {
+            for (ProcessTable.Stat s : proc.childrenOf(self)) {
                 if (s.ppid() != self || launched.contains(s.pid()) || watched.containsKey(s.pid())) {
                     continue;
                 }

@@ -28,6 +28,11 @@ public interface ProcessTable {
 
     Optional<Stat> stat(long pid);
 
+    /** The children of {@code pid}, zombies included; a table that can, reads them without reading every process. */
+    default List<Stat> childrenOf(long pid) {
+        return all().stream().filter(s -> s.ppid() == pid).toList();
+    }
+
     /** The process's environment as it was at exec; empty when it is gone, a zombie, or not ours to read. */
     Map<String, String> environ(long pid);
 
