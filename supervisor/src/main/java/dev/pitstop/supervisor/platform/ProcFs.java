@@ -34,14 +34,14 @@ final class ProcFs implements ProcessTable {
      * instead of the stat of every process on the machine. Falls back to every process where the kernel lacks them.
      */
     @Override
-    public List<Stat> childrenOf(long pid) {
+    public List<Long> childPids(long pid) {
         Path tasks = PROC.resolve(pid + "/task");
-        List<Stat> children = new ArrayList<>();
+        List<Long> children = new ArrayList<>();
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
             for (Path thread : threads) {
                 Path file = thread.resolve("children");
                 if (!Files.exists(file)) {
-                    return ProcessTable.super.childrenOf(pid);
+                    return ProcessTable.super.childPids(pid);
                 }
                 String text;
                 try {
@@ -50,11 +50,11 @@ final class ProcFs implements ProcessTable {
                     continue; // the thread ended meanwhile
                 }
                 for (String child : text.isEmpty() ? new String[0] : text.split(" ")) {
-                    stat(Long.parseLong(child)).ifPresent(children::add);
+                    children.add(Long.parseLong(child));
                 }
             }
         } catch (IOException e) {
-            return ProcessTable.super.childrenOf(pid);
+            return ProcessTable.super.childPids(pid);
         }
         return children;
     }

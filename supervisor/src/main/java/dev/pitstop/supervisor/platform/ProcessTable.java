@@ -1,6 +1,7 @@
 package dev.pitstop.supervisor.platform;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +31,16 @@ public interface ProcessTable {
 
     /** The children of {@code pid}, zombies included; a table that can, reads them without reading every process. */
     default List<Stat> childrenOf(long pid) {
-        return all().stream().filter(s -> s.ppid() == pid).toList();
+        List<Stat> children = new ArrayList<>();
+        for (long child : childPids(pid)) {
+            stat(child).ifPresent(children::add);
+        }
+        return children;
+    }
+
+    /** The PIDs of {@link #childrenOf}: enough to skip the children one knows without reading their stat. */
+    default List<Long> childPids(long pid) {
+        return all().stream().filter(s -> s.ppid() == pid).map(Stat::pid).toList();
     }
 
     /** The process's environment as it was at exec; empty when it is gone, a zombie, or not ours to read. */

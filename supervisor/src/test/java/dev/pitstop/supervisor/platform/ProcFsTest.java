@@ -15,6 +15,8 @@ class ProcFsTest {
             assertThat(table.childrenOf(self)).extracting(ProcessTable.Stat::pid).contains(sleeper.pid());
             assertThat(table.childrenOf(self)).allMatch(s -> s.ppid() == self);
             assertThat(table.childrenOf(sleeper.pid())).isEmpty();
+            assertThat(table.childPids(self)).containsExactlyInAnyOrderElementsOf(
+                    table.all().stream().filter(s -> s.ppid() == self).map(ProcessTable.Stat::pid).toList());
         } finally {
             sleeper.destroyForcibly();
             assertThat(sleeper.waitFor(10, TimeUnit.SECONDS)).isTrue();
