@@ -90,8 +90,10 @@ class LeftoversTest extends SupervisorHarness {
         Files.createFile(dir.resolve("a.ready"));
         startCrashable("a=" + a, "--gated=a");
         Path journal = state().resolve("events.jsonl");
+        // the ledger is written after the event, by its own writer: wait for both (failed once in CI on posix)
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(journal)
-                && Files.readString(journal).contains("\"HEALTH_CHANGED\",\"process\":\"a\",\"detail\":\"Ready\""));
+                && Files.readString(journal).contains("\"HEALTH_CHANGED\",\"process\":\"a\",\"detail\":\"Ready\"")
+                && recorded().size() == 1);
         long first = recorded().get(0).pid();
         Files.delete(dir.resolve("a.ready")); // the new run never becomes ready: the swap is still going on
         OutputStream stdin = crashable.getOutputStream();

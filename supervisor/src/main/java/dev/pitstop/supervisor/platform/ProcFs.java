@@ -34,6 +34,15 @@ final class ProcFs implements ProcessTable {
      * instead of the stat of every process on the machine. Falls back to every process where the kernel lacks them.
      */
     @Override
+    public List<Stat> childrenOf(long pid) {
+        List<Stat> children = new ArrayList<>();
+        for (long child : childPids(pid)) {
+            stat(child).ifPresent(children::add);
+        }
+        return children;
+    }
+
+    @Override
     public List<Long> childPids(long pid) {
         Path tasks = PROC.resolve(pid + "/task");
         List<Long> children = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.pitstop.supervisor.platform;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,11 +30,7 @@ public interface ProcessTable {
 
     /** The children of {@code pid}, zombies included; a table that can, reads them without reading every process. */
     default List<Stat> childrenOf(long pid) {
-        List<Stat> children = new ArrayList<>();
-        for (long child : childPids(pid)) {
-            stat(child).ifPresent(children::add);
-        }
-        return children;
+        return all().stream().filter(s -> s.ppid() == pid).toList(); // one read of the table (ps is one run)
     }
 
     /** The PIDs of {@link #childrenOf}: enough to skip the children one knows without reading their stat. */
