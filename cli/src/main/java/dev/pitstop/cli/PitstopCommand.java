@@ -149,8 +149,8 @@ public final class PitstopCommand implements Callable<Integer> {
 
     private void verbose(boolean on) {
         verbose = on;
-        // read by logback.xml, which is loaded only by commands that log (up)
-        System.setProperty("pitstop.log.level", on ? "DEBUG" : "WARN");
+        // read by LogSetup, which logback runs only in commands that log (up)
+        System.setProperty(LogSetup.LEVEL_PROPERTY, on ? "DEBUG" : "WARN");
     }
 
     public boolean verbose() {

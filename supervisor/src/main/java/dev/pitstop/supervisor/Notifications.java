@@ -1,6 +1,6 @@
 package dev.pitstop.supervisor;
 
-import com.sun.jna.Native;
+import dev.pitstop.supervisor.platform.ProcessPlatforms;
 import com.sun.jna.Platform;
 import dev.pitstop.core.stack.ReadyNotification;
 import dev.pitstop.supervisor.platform.ProcessPlatform;
@@ -110,7 +110,7 @@ final class Notifications implements AutoCloseable {
                 throw new IOException("ready: needs Linux for now (SO_PASSCRED datagram sockets, Linux's constants); "
                         + "use a readiness_probe");
             }
-            libc = Native.load("c", NotifyLibC.class);
+            libc = ProcessPlatforms.libc(NotifyLibC.class);
         }
         return libc;
     }

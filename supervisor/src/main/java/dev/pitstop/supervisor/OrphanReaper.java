@@ -4,6 +4,7 @@ import dev.pitstop.supervisor.platform.ProcessPlatform;
 import dev.pitstop.supervisor.platform.ProcessTable;
 import dev.pitstop.supervisor.platform.Child;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +24,19 @@ import org.slf4j.LoggerFactory;
  * abandons re-parents to us instead of init, and reaps those orphans: the JDK only waits for the children it
  * started. An orphan of this run (its environment carries our {@link RunMarker#RUN_ID}) is watched through
  * {@link ProcessHandle#onExit()} (a blocking {@code waitid(WNOWAIT)} in the JDK, no polling) and reaped with
- * {@code waitpid} when it exits. A sweep every {@link #SWEEP_SECONDS} s finds new orphans and reaps zombies of our
+ * {@code waitpid} when it exits. Sweeps find new orphans and reap zombies of our
  * sessions that died before they were seen, and zombie children that outlived one sweep (the JDK reaps its own at
  * once, so those were orphaned by other code while the flag was set). Children the platform started are never touched:
  * launches and sweeps exclude each other, so a sweep cannot see a child before it is known as the platform's.
+ *
+ * <p>Sweeps run {@link #SWEEP_MIN} apart after one of our processes exited (that is when its descendants are
+ * re-parented to us) or a sweep found something, and back off to {@link #SWEEP_MAX} while nothing happens, so an
+ * idle stack costs next to no CPU.
  */
 final class OrphanReaper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrphanReaper.class);
-    static final long SWEEP_SECONDS = 2;
+    static final Duration SWEEP_MIN = Duration.ofSeconds(2);
+    static final Duration SWEEP_MAX = Duration.ofSeconds(32);
 
     /** Starts a child through the process platform. */
     interface Start {
@@ -48,7 +54,12 @@ final class OrphanReaper implements AutoCloseable {
     private final Map<Long, CompletableFuture<Integer>> watched = new ConcurrentHashMap<>();
     /** Sessions of our runs and of orphans that made their own: a zombie child in one of them is ours to reap. */
     private final Set<Long> sessions = ConcurrentHashMap.newKeySet();
-    private final ScheduledFuture<?> sweeps;
+    private final ScheduledExecutorService scheduler;
+    /** Guarded by itself: the next periodic sweep, its interval, and whether sweeps ended. */
+    private final Object timing = new Object();
+    private ScheduledFuture<?> next;
+    private Duration interval = SWEEP_MIN;
+    private boolean closed;
     /** Zombie children no one reaped by the previous sweep: the JDK reaps its own at once, so these are orphans. */
     private Set<Long> lingering = Set.of();
 
@@ -58,9 +69,46 @@ final class OrphanReaper implements AutoCloseable {
         this.signals = signals;
         this.runId = runId;
         this.platform = platform;
+        this.scheduler = scheduler;
         this.subreaper = SubreaperFlag.acquire(platform);
-        this.sweeps = subreaper ? scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS,
-                TimeUnit.SECONDS) : null;
+        if (subreaper) {
+            scheduleSweep(SWEEP_MIN);
+        }
+    }
+
+    private void scheduleSweep(Duration delay) {
+        synchronized (timing) {
+            if (!closed) {
+                next = scheduler.schedule(this::periodicSweep, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void periodicSweep() {
+        boolean found = sweep();
+        synchronized (timing) {
+            interval = found ? SWEEP_MIN : min(SWEEP_MAX, interval.multipliedBy(2));
+        }
+        scheduleSweep(interval);
+    }
+
+    /** One of our processes exited: what it leaves behind is ours now, so the next sweep comes soon. */
+    private void sweepSoon() {
+        if (!subreaper) {
+            return;
+        }
+        synchronized (timing) {
+            interval = SWEEP_MIN;
+            if (closed || next == null || next.getDelay(TimeUnit.MILLISECONDS) <= SWEEP_MIN.toMillis()) {
+                return;
+            }
+            next.cancel(false);
+        }
+        scheduleSweep(SWEEP_MIN);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     boolean subreaper() {
@@ -75,7 +123,10 @@ final class OrphanReaper implements AutoCloseable {
             long pid = c.pid();
             launched.add(pid);
             sessions.add(pid); // it leads its own session
-            c.exit().whenComplete((x, e) -> launched.remove(pid));
+            c.exit().whenComplete((x, e) -> {
+                launched.remove(pid);
+                sweepSoon();
+            });
             return c;
         } finally {
             lock.readLock().unlock();
@@ -118,9 +169,12 @@ final class OrphanReaper implements AutoCloseable {
     /**
      * Watches new orphans of this run and reaps zombies of our sessions that nobody waited for, and zombie children
      * that already lingered at the previous sweep (orphaned by other code, e.g. a child JVM that exited).
+     *
+     * @return whether it found anything to watch or reap, now or at the next sweep
      */
-    void sweep() {
+    boolean sweep() {
         lock.writeLock().lock();
+        boolean found = false;
         try {
             Set<Long> zombies = new HashSet<>();
             for (long pid : proc.childPids(self)) {
@@ -137,8 +191,10 @@ final class OrphanReaper implements AutoCloseable {
                     } else {
                         zombies.add(s.pid());
                     }
+                    found = true;
                 } else if (runId.equals(proc.environ(s.pid()).get(RunMarker.RUN_ID))) {
                     watch(s);
+                    found = true;
                 }
             }
             lingering = zombies;
@@ -147,12 +203,18 @@ final class OrphanReaper implements AutoCloseable {
         } finally {
             lock.writeLock().unlock();
         }
+        return found;
     }
 
     @Override
     public void close() {
-        if (sweeps != null) {
-            sweeps.cancel(false);
+        if (subreaper) {
+            synchronized (timing) {
+                closed = true;
+                if (next != null) {
+                    next.cancel(false);
+                }
+            }
             sweep();
             SubreaperFlag.release(platform);
         }

@@ -46,7 +46,7 @@ final class SupervisorServices implements AutoCloseable {
     SupervisorServices(SupervisorConfig config, EventBus events, Path stateDir, LaunchCheck launchCheck) {
         this.config = config;
         this.events = events;
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, new NamedThreads("pitstop-timer"));
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, new NamedThreads("pitstop-timer"));
         timers.setRemoveOnCancelPolicy(true);
         this.scheduler = timers;
         int n = Math.max(2, Runtime.getRuntime().availableProcessors());

@@ -6,6 +6,8 @@ import dev.pitstop.core.Engine;
 import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopException;
+import dev.pitstop.core.Subscription;
+import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.source.FetchProgress;
 import dev.pitstop.cli.local.ProgressBar;
 import dev.pitstop.core.stack.StackSelection;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -143,9 +146,18 @@ public final class ForegroundStack {
             engine.up();
             out.println("stack up: " + engine.ps().size() + " processes, control socket " + control.socketPath());
             out.flush();
-            // as Process Compose's project, a foreground stack also ends once every process has ended
-            while (!engine.awaitDown(Duration.ofMillis(200)) && !engine.ended().isDone()) {
-                // each wait is bounded; the stack runs until it is brought down or has nothing left to run
+            // as Process Compose's project, a foreground stack also ends once every process has ended;
+            // the main thread sleeps until one of the two happens (no periodic wake-up: idle CPU stays at zero)
+            CompletableFuture<Void> over = new CompletableFuture<>();
+            engine.ended().thenRun(() -> over.complete(null));
+            try (Subscription downs = engine.addListener(e -> {
+                if (e.type() == EventType.STACK_STOPPED) {
+                    over.complete(null);
+                }
+            })) {
+                if (!engine.awaitDown(Duration.ZERO)) {
+                    over.join();
+                }
             }
         } finally {
             try {

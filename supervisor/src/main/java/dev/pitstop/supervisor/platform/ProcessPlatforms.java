@@ -1,7 +1,9 @@
 package dev.pitstop.supervisor.platform;
 
+import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,21 +75,33 @@ public final class ProcessPlatforms {
         }
     }
 
+    /**
+     * Loads the C library. By its file name where there is one: JNA looks a bare {@code "c"} up by running
+     * {@code ldconfig -p}, a child process (and a JDK reaper thread) at every start.
+     */
+    public static <T extends Library> T libc(Class<T> api) {
+        try {
+            return Native.load(Platform.C_LIBRARY_NAME, api); // libc.so.6 on Linux, so glibc's
+        } catch (UnsatisfiedLinkError e) {
+            return Native.load("c", api); // another C library (musl): let JNA find it
+        }
+    }
+
     /** What this Linux lacks for the linux platform, or null. */
     private static String linuxMissing() {
         try {
-            NativeLibrary c = NativeLibrary.getInstance("c");
+            NativeLibrary c = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
             c.getFunction("posix_spawn_file_actions_addclosefrom_np");
             c.getFunction("posix_spawn_file_actions_addchdir_np");
         } catch (UnsatisfiedLinkError e) {
             return "the C library has no posix_spawn_file_actions_addclosefrom_np (glibc 2.34 or later needed)";
         }
-        return EpollPoller.supported(Native.load("c", LinuxLib.class)) ? null
+        return EpollPoller.supported(libc(LinuxLib.class)) ? null
                 : "the kernel has no pidfd_open (Linux 5.3 or later needed)";
     }
 
     private static ProcessPlatform linux(Executor completions, String name) {
-        LinuxLib c = Native.load("c", LinuxLib.class);
+        LinuxLib c = libc(LinuxLib.class);
         Abi abi = Abi.glibc();
         NativeLoop loop = new NativeLoop(c, abi, new EpollPoller(c, abi), completions, name).start();
         return new NativePlatform("linux", c, new Spawner(c, abi, Spawner.FdHygiene.CLOSEFROM), loop, new ProcFs(),
@@ -101,7 +115,7 @@ public final class ProcessPlatforms {
     }
 
     private static ProcessPlatform posix(Executor completions, String name, boolean mac) {
-        PosixLib c = Native.load("c", PosixLib.class);
+        PosixLib c = libc(PosixLib.class);
         Abi abi = mac ? Abi.darwin() : Abi.glibc();
         NativeLoop loop = new NativeLoop(c, abi, new PollPoller(c, abi), completions, name).start();
         return new NativePlatform("posix", c, new Spawner(c, abi, Spawner.FdHygiene.CLOSE_LISTED), loop,
@@ -110,7 +124,7 @@ public final class ProcessPlatforms {
 
     /** Not run in CI (no Mac there): its calls are tested against fakes. */
     private static ProcessPlatform macos(Executor completions, String name) {
-        DarwinLib c = Native.load("c", DarwinLib.class);
+        DarwinLib c = libc(DarwinLib.class);
         Abi abi = Abi.darwin();
         NativeLoop loop = new NativeLoop(c, abi, new KqueuePoller(c, abi), completions, name).start();
         return new NativePlatform("macos", c, new Spawner(c, abi, Spawner.FdHygiene.CLOEXEC_DEFAULT), loop,
@@ -119,7 +133,7 @@ public final class ProcessPlatforms {
 
     private static ProcessPlatform jdk() {
         boolean procfs = Files.isDirectory(Path.of("/proc/self"));
-        PosixLib c = procfs ? Native.load("c", LinuxLib.class) : Native.load("c", PosixLib.class);
+        PosixLib c = procfs ? libc(LinuxLib.class) : libc(PosixLib.class);
         return new JdkPlatform(c, procfs ? new ProcFs() : new PsTable(List.of("e")));
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,18 +38,36 @@ public final class HttpTransport {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final int MAX_REDIRECTS = 5;
 
-    private final HttpClient client;
+    private final Provider<HttpClient> clients;
     private final HttpSettings settings;
     private final TransferMeter meter;
+    private HttpClient client;
 
-    @Inject
     public HttpTransport(HttpClient client, HttpSettings settings, TransferMeter meter) {
-        this.client = Objects.requireNonNull(client, "client");
+        this(() -> client, settings, meter);
+        client();
+    }
+
+    /**
+     * The client is made on the first request: building one loads TLS and the trust store (≈ 400 classes and a
+     * selector thread), which a supervisor that never downloads does not need.
+     */
+    @Inject
+    public HttpTransport(Provider<HttpClient> clients, HttpSettings settings, TransferMeter meter) {
+        this.clients = Objects.requireNonNull(clients, "clients");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.meter = Objects.requireNonNull(meter, "meter");
-        if (client.followRedirects() != HttpClient.Redirect.NEVER) {
-            throw new IllegalArgumentException("HttpTransport follows redirects itself; give it a Redirect.NEVER client");
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            HttpClient made = Objects.requireNonNull(clients.get(), "client");
+            if (made.followRedirects() != HttpClient.Redirect.NEVER) {
+                throw new IllegalArgumentException("HttpTransport follows redirects itself; give it a Redirect.NEVER client");
+            }
+            client = made;
         }
+        return client;
     }
 
     /** GETs a small text resource; 5xx and broken connections are retried, other statuses returned. */
@@ -153,7 +172,7 @@ public final class HttpTransport {
             HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(settings.requestTimeout()).GET();
             sent.forEach(request::header);
             // a redirect's own body is dropped so that its connection goes back to the pool
-            HttpResponse<T> response = client.send(request.build(), info -> info.statusCode() / 100 == 3
+            HttpResponse<T> response = client().send(request.build(), info -> info.statusCode() / 100 == 3
                     && info.statusCode() != 304 && info.headers().firstValue("Location").isPresent()
                     ? HttpResponse.BodySubscribers.replacing(null) : handler.apply(info));
             int status = response.statusCode();
