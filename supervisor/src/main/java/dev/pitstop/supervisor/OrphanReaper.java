@@ -6,6 +6,7 @@ import dev.pitstop.supervisor.platform.Child;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -115,6 +116,11 @@ final class OrphanReaper implements AutoCloseable {
         return subreaper;
     }
 
+    /** Whether {@code pid} is a child we started (a run's leader or a helper) that has not exited yet. */
+    boolean launched(long pid) {
+        return launched.contains(pid);
+    }
+
     /** Runs a launch so that no sweep runs meanwhile; the child is then the platform's reaper's to reap. */
     Child launch(Start start) throws IOException {
         lock.readLock().lock();
@@ -173,11 +179,18 @@ final class OrphanReaper implements AutoCloseable {
      * @return whether it found anything to watch or reap, now or at the next sweep
      */
     boolean sweep() {
+        return sweep(null);
+    }
+
+    /** As {@link #sweep()}, with our children as just read by the caller (null: read them here). */
+    boolean sweep(List<Long> ourChildren) {
         lock.writeLock().lock();
         boolean found = false;
         try {
             Set<Long> zombies = new HashSet<>();
-            for (long pid : proc.childPids(self)) {
+            // a list read before the lock is as good: a child launched since is in `launched` by now (launches
+            // hold the read lock), and one the loop reaped since has no stat left
+            for (long pid : ourChildren != null ? ourChildren : proc.childPids(self)) {
                 if (launched.contains(pid) || watched.containsKey(pid)) {
                     continue; // the loop reaps what we launched: 500 children cost no read here
                 }

@@ -43,7 +43,8 @@ final class Shutdown {
         boolean scan = !stackGoingDown || spec.daemon();
         ShutdownSpec s = spec.shutdown();
         long grace = StopDeadline.of(s).grace().toMillis();
-        // found before the group is asked: what left the group (setsid) is asked alike, or killed with it
+        // found before the group is asked: what left the group (setsid) is asked alike, or killed with it. (Found
+        // after, a leader that dies while our children are read could take its stray's place out of the list.)
         List<ProcessTable.Stat> strays = scan ? sv.strays.of(spec.name(), Set.of(r.pid)) : List.of();
         boolean asked = askToStop(r, s, grace);
         int straySignal = asked || s.parentOnly() ? 0 : signalOf(s);
@@ -58,15 +59,9 @@ final class Shutdown {
                     return r.exited.thenApply(code -> true)
                             .completeOnTimeout(false, StopDeadline.AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
                 })
-                .thenCompose(exited -> sv.reaper.awaitEmpty(r.pid, StopDeadline.AFTER_KILL))
-                .thenApply(empty -> {
-                    if (scan) {
-                        sv.orphans.sweep(); // members whose parent died first are our zombies now
-                    }
-                    return empty;
-                });
+                .thenCompose(exited -> sv.reaper.awaitEmpty(r.pid, StopDeadline.AFTER_KILL));
         groupGone.thenCombine(straysGone, Boolean::logicalAnd)
-                .thenCompose(empty -> scan ? killLateStrays(r).thenApply(late -> empty && late)
+                .thenCompose(empty -> scan ? afterEmpty(r).thenApply(late -> empty && late)
                         : CompletableFuture.completedFuture(empty))
                 .whenComplete((empty, e) -> {
                     if (e != null || !Boolean.TRUE.equals(empty)) {
@@ -76,9 +71,15 @@ final class Shutdown {
                 });
     }
 
-    /** What left the group while it was stopping (a child that called setsid during the grace period). */
-    private CompletableFuture<Boolean> killLateStrays(Run r) {
-        List<ProcessTable.Stat> late = sv.strays.of(spec.name(), Set.of(r.pid));
+    /**
+     * Once the group is empty, from one read of our children: members whose parent died first are our zombies now
+     * (reaped), and what left the group while it was stopping (a child that called setsid during the grace period)
+     * is killed.
+     */
+    private CompletableFuture<Boolean> afterEmpty(Run r) {
+        List<Long> ourChildren = sv.proc.childPids(ProcessHandle.current().pid());
+        sv.orphans.sweep(ourChildren);
+        List<ProcessTable.Stat> late = sv.strays.of(spec.name(), Set.of(r.pid), ourChildren);
         if (late.isEmpty()) {
             return CompletableFuture.completedFuture(true);
         }

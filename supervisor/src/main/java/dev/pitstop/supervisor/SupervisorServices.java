@@ -63,7 +63,7 @@ final class SupervisorServices implements AutoCloseable {
         this.launcher = new Launcher(runId, launchCheck, orphans, platform);
         this.reaper = new GroupReaper(proc, signals, scheduler);
         this.stopper = new GroupStopper(proc, signals, reaper, orphans);
-        this.strays = new Strays(proc, runId, orphans.subreaper());
+        this.strays = new Strays(proc, runId, orphans.subreaper(), orphans::launched);
         this.ledger = new RunLedger(stateDir, runId, proc, workers);
         this.probes = new Probes(transports, launcher, signals);
         this.notifications = new Notifications(stateDir, runId, platform);

@@ -6,8 +6,6 @@ import dev.pitstop.core.Engine;
 import dev.pitstop.core.EngineFactory;
 import dev.pitstop.core.Pitstop;
 import dev.pitstop.core.PitstopException;
-import dev.pitstop.core.Subscription;
-import dev.pitstop.core.event.EventType;
 import dev.pitstop.core.source.FetchProgress;
 import dev.pitstop.cli.local.ProgressBar;
 import dev.pitstop.core.stack.StackSelection;
@@ -25,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -146,18 +143,11 @@ public final class ForegroundStack {
             engine.up();
             out.println("stack up: " + engine.ps().size() + " processes, control socket " + control.socketPath());
             out.flush();
-            // as Process Compose's project, a foreground stack also ends once every process has ended;
-            // the main thread sleeps until one of the two happens (no periodic wake-up: idle CPU stays at zero)
-            CompletableFuture<Void> over = new CompletableFuture<>();
-            engine.ended().thenRun(() -> over.complete(null));
-            try (Subscription downs = engine.addListener(e -> {
-                if (e.type() == EventType.STACK_STOPPED) {
-                    over.complete(null);
-                }
-            })) {
-                if (!engine.awaitDown(Duration.ZERO)) {
-                    over.join();
-                }
+            // as Process Compose's project, a foreground stack also ends once every process has ended: that brings
+            // it down, off this thread. Each wait is long, so an idle supervisor's main thread does not wake up.
+            engine.ended().thenRunAsync(engine::down);
+            while (!engine.awaitDown(Duration.ofHours(1))) {
+                // the stack runs until it is brought down or has nothing left to run
             }
         } finally {
             try {

@@ -1,7 +1,5 @@
 package dev.pitstop.fetchers.git;
 
-import com.google.inject.Inject;
-import com.google.inject.Singleton;
 import dev.pitstop.core.PitstopHome;
 import dev.pitstop.core.Sha256;
 import dev.pitstop.core.source.FetchException;
@@ -31,7 +29,6 @@ import org.eclipse.jgit.transport.TagOpt;
  * fetch of every branch and tag (force-pushes and deletions included). Access to one cache is serialized, within
  * this JVM and across processes (a file lock), so two stacks never fetch into the same repository at once.
  */
-@Singleton
 final class GitCache {
     static final int TIMEOUT_SECONDS = 60;
 
@@ -39,7 +36,6 @@ final class GitCache {
     private final Map<Path, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final TransferMeter meter;
 
-    @Inject
     GitCache(PitstopHome home, TransferMeter meter) {
         this.root = home.cache().resolve("git");
         this.meter = meter;

@@ -14,6 +14,8 @@ import java.util.Optional;
 /** The {@link ProcessTable} of Linux, read from {@code /proc}. */
 final class ProcFs implements ProcessTable {
     private static final Path PROC = Path.of("/proc");
+    /** Whether this kernel has {@code /proc/PID/task/TID/children} (CONFIG_PROC_CHILDREN), asked once. */
+    private static final boolean CHILDREN_FILES = Files.exists(Path.of("/proc/thread-self/children"));
 
     @Override
     public List<Stat> all() {
@@ -44,17 +46,15 @@ final class ProcFs implements ProcessTable {
 
     @Override
     public List<Long> childPids(long pid) {
-        Path tasks = PROC.resolve(pid + "/task");
+        if (!CHILDREN_FILES) {
+            return ProcessTable.super.childPids(pid);
+        }
         List<Long> children = new ArrayList<>();
-        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(PROC.resolve(pid + "/task"))) {
             for (Path thread : threads) {
-                Path file = thread.resolve("children");
-                if (!Files.exists(file)) {
-                    return ProcessTable.super.childPids(pid);
-                }
                 String text;
                 try {
-                    text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+                    text = Files.readString(thread.resolve("children"), StandardCharsets.US_ASCII).trim();
                 } catch (IOException e) {
                     continue; // the thread ended meanwhile
                 }
