@@ -27,13 +27,20 @@ final class Lanes {
     /** GET routes that are not quick: they reach the network or hash every binary. */
     private static final Set<String> SLOW_READS = Set.of("/v1/poll", "/v1/verify", "/v1/outdated");
 
-    private final ThreadPoolExecutor readers = pool(READERS, new ArrayBlockingQueue<>(WAITING), "pitstop-control");
-    private final ThreadPoolExecutor work = pool(WORK, new SynchronousQueue<>(), "pitstop-control-work");
+    private final ThreadPoolExecutor readers = pool(READERS, READERS, new ArrayBlockingQueue<>(WAITING),
+            "pitstop-control");
+    /**
+     * No core threads: with a hand-off queue an idle thread takes the next operation, where a core size would start
+     * a new thread for each of the first 64 (a reload paid for one, and 64 idle threads stayed for 30 s).
+     */
+    private final ThreadPoolExecutor work = pool(0, WORK, new SynchronousQueue<>(), "pitstop-control-work");
 
-    private static ThreadPoolExecutor pool(int size, BlockingQueue<Runnable> queue, String name) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, queue,
+    private static ThreadPoolExecutor pool(int core, int max, BlockingQueue<Runnable> queue, String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(core, max, 30, TimeUnit.SECONDS, queue,
                 new NamedThreads(name));
-        pool.allowCoreThreadTimeOut(true);
+        if (core > 0) {
+            pool.allowCoreThreadTimeOut(true);
+        }
         return pool;
     }
 

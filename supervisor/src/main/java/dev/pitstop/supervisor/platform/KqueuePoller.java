@@ -78,7 +78,7 @@ final class KqueuePoller implements Poller {
         timeout.setLong(8, (timeoutMillis % 1000) * 1_000_000L);
         int n;
         try {
-            n = c.kevent(kq, null, 0, events, MAX_EVENTS, timeout);
+            n = c.kevent(kq, null, 0, events, MAX_EVENTS, timeoutMillis < 0 ? null : timeout);
         } catch (LastErrorException e) {
             n = 0; // EINTR: look again on the next turn
         }

@@ -76,7 +76,7 @@ final class NativeLoop implements IoLoop, Poller.Events, Runnable {
     public void run() {
         while (!closed) {
             try {
-                poller.await(1000, this);
+                poller.await(Poller.FOREVER, this); // closing and dropped pipes wake it
                 for (Integer fd; (fd = dropped.poll()) != null; ) {
                     end(fd);
                 }

@@ -68,7 +68,8 @@ final class PollPoller implements Poller {
             set.setShort(8L * (i + 1) + 6, (short) 0);
         }
         long untilSweep = Math.max(0, (nextSweep - System.nanoTime()) / 1_000_000);
-        int n = c.poll(set, count, (int) Math.min(timeoutMillis, untilSweep));
+        long wait = timeoutMillis < 0 ? untilSweep : Math.min(timeoutMillis, untilSweep);
+        int n = c.poll(set, count, (int) Math.min(wait, Integer.MAX_VALUE));
         if (n > 0) {
             if (set.getShort(6) != 0) {
                 wake.drain();

@@ -24,8 +24,11 @@ interface Poller extends AutoCloseable {
     /** Something happened that makes an exit likely soon (a signal sent, a pipe closed): a poller that polls looks sooner. */
     default void activity() {}
 
-    /** Waits at most {@code timeoutMillis} for events and reports them. */
+    /** Waits at most {@code timeoutMillis} ({@link #FOREVER}: until an event or {@link #wake}) and reports events. */
     void await(int timeoutMillis, Events events);
+
+    /** No timeout: only events and {@link #wake} end a wait, so an idle loop never wakes up. */
+    int FOREVER = -1;
 
     /** Makes a running {@link #await} return. */
     void wake();

@@ -76,8 +76,9 @@ public final class ProcessPlatforms {
     }
 
     /**
-     * Loads the C library. By its file name where there is one: JNA looks a bare {@code "c"} up by running
-     * {@code ldconfig -p}, a child process (and a JDK reaper thread) at every start.
+     * Loads the C library, by its file name where there is one ({@code libc.so.6}): found by the dynamic loader
+     * whatever JNA's search path is, so a JVM started with {@code -Djna.platform.library.path} (the launcher's
+     * {@code up}) never runs JNA's {@code ldconfig -p}, a child process and a JDK reaper thread at every start.
      */
     public static <T extends Library> T libc(Class<T> api) {
         try {
