@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Linux implementation: a process's executable is read through {@code /proc/<pid>/exe}. */
+/** A process's executable is read through {@code /proc/<pid>/exe} on Linux, found through the JDK elsewhere. */
 final class ProcInspector implements StackInspector {
     private final BinaryStore store;
     private final ManifestJson json;
@@ -32,10 +32,15 @@ final class ProcInspector implements StackInspector {
 
     @Inject
     ProcInspector(BinaryStore store, ManifestJson json) {
+        this(store, json, Path.of("/proc"));
+    }
+
+    /** @param proc where the process table is mounted; where it is not (macOS), the JDK names each executable */
+    ProcInspector(BinaryStore store, ManifestJson json, Path proc) {
         this.store = store;
         this.json = json;
         this.clock = Clock.systemUTC();
-        this.proc = Path.of("/proc");
+        this.proc = proc;
     }
 
     @Override
@@ -107,8 +112,17 @@ final class ProcInspector implements StackInspector {
         }
     }
 
+    /**
+     * The file to hash for a process's executable. On Linux {@code /proc/PID/exe}, which reads the bytes the process
+     * runs even after its file was replaced or deleted; elsewhere the path the JDK reports ({@code proc_pidpath} on
+     * macOS), which names the file as it is now.
+     */
     private Path exe(long pid) {
-        return proc.resolve(Long.toString(pid)).resolve("exe");
+        Path procExe = proc.resolve(Long.toString(pid)).resolve("exe");
+        if (Files.isDirectory(proc.resolve(Long.toString(pid)))) {
+            return procExe;
+        }
+        return ProcessHandle.of(pid).flatMap(h -> h.info().command()).map(Path::of).orElse(procExe);
     }
 
     private static Sha256 hashOrNull(Path exe) {

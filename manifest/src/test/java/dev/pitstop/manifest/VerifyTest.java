@@ -69,6 +69,23 @@ class VerifyTest {
     }
 
     @Test
+    void withoutProcTheExecutableTheJdkNamesIsChecked() throws Exception {
+        // as on macOS: no /proc, so the path ProcessHandle reports (proc_pidpath there) is hashed
+        Injector injector = Fixtures.injector(tmp.resolve("home"));
+        StackInspector noProc = new ProcInspector(store, injector.getInstance(ManifestJson.class), tmp.resolve("no-proc"));
+        Path altered = Fixtures.alteredSleep(tmp);
+        Process current = start(sleep.path());
+        Process other = start(altered);
+
+        assertThat(noProc.verify(manifest, Map.of("sleeper", current.pid())).mismatches()).isEmpty();
+        assertThat(noProc.verify(manifest, Map.of("sleeper", other.pid())).mismatches()).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.actual()).isEqualTo(Sha256.ofFile(altered));
+                    assertThat(m.where()).isEqualTo(altered + " (pid " + other.pid() + ")");
+                });
+    }
+
+    @Test
     void aTamperedStoreFileAndAMissingCurrentAreReported() throws Exception {
         Modes.set(sleep.path().getParent(), Modes.WRITABLE);
         Modes.set(sleep.path(), "rw-r--r--");
