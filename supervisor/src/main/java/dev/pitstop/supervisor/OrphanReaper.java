@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes this JVM a child subreaper while the stack runs ({@link SubreaperFlag}), so that what a service forks and
  * abandons re-parents to us instead of init, and reaps those orphans: the JDK only waits for the children it
- * started. An orphan of this run (its environment carries our {@link RunMarker#RUN_ID}) is watched through
- * {@link ProcessHandle#onExit()} (a blocking {@code waitid(WNOWAIT)} in the JDK, no polling) and reaped with
- * {@code waitpid} when it exits. Sweeps find new orphans and reap zombies of our
+ * started. An orphan of this run (its environment carries our {@link RunMarker#RUN_ID}) is handed to the process
+ * platform's reaper ({@link ProcessPlatform#adoptOrphan}: the loop's pidfd, kqueue or {@code waitpid}, no thread of
+ * its own) and reaped when it exits. Sweeps find new orphans and reap zombies of our
  * sessions that died before they were seen, and zombie children that outlived one sweep (the JDK reaps its own at
  * once, so those were orphaned by other code while the flag was set). Children the platform started are never touched:
  * launches and sweeps exclude each other, so a sweep cannot see a child before it is known as the platform's.
@@ -158,13 +158,14 @@ final class OrphanReaper implements AutoCloseable {
             if (handle.isEmpty() || launched.contains(pid)) {
                 return CompletableFuture.completedFuture(0);
             }
-            boolean child = orphan.ppid() == self;
             CompletableFuture<Integer> exit = new CompletableFuture<>();
             watched.put(pid, exit);
-            handle.get().onExit().whenComplete((h, e) -> {
-                int code = child ? signals.reap(pid) : -1;
+            // our child now: the platform's reaper collects it, no thread waits; else init reaps it, the JDK watches
+            CompletableFuture<Integer> ended = orphan.ppid() == self ? platform.adoptOrphan(pid)
+                    : handle.get().onExit().thenApply(h -> -1);
+            ended.whenComplete((code, e) -> {
                 watched.remove(pid, exit);
-                exit.complete(Math.max(code, 0));
+                exit.complete(code == null ? 0 : Math.max(code, 0));
             });
             return exit;
         } finally {

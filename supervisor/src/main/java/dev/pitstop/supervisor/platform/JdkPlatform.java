@@ -92,6 +92,13 @@ final class JdkPlatform extends BasePlatform {
     }
 
     @Override
+    public CompletableFuture<Integer> adoptOrphan(long pid) {
+        // this platform has no reaper of its own: the JDK's watcher, then waitpid
+        return ProcessHandle.of(pid).map(h -> h.onExit().thenApply(x -> reap(pid)))
+                .orElse(CompletableFuture.completedFuture(-1));
+    }
+
+    @Override
     public Pipe pipe() {
         throw new UnsupportedOperationException("the jdk process platform reads no other pipes");
     }

@@ -64,7 +64,12 @@ final class NativeLoop implements IoLoop, Poller.Events, Runnable {
     NativeChild adopt(long pid, int outputFd) {
         NativeChild child = new NativeChild(pid, outputFd);
         children.put(pid, child);
-        poller.watchExit(pid);
+        try {
+            poller.watchExit(pid);
+        } catch (IllegalStateException e) {
+            children.remove(pid, child);
+            throw e;
+        }
         return child;
     }
 

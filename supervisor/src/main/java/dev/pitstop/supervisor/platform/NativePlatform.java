@@ -1,6 +1,7 @@
 package dev.pitstop.supervisor.platform;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 
 /** A platform that spawns with {@code posix_spawn} and runs one {@link NativeLoop}; the kernel calls vary. */
 final class NativePlatform extends BasePlatform {
@@ -49,6 +50,15 @@ final class NativePlatform extends BasePlatform {
         }
         loop.activity();
         return loop.adopt(pid, out == null ? -1 : out.readFd());
+    }
+
+    @Override
+    public CompletableFuture<Integer> adoptOrphan(long pid) {
+        try {
+            return loop.adopt(pid, -1).exit();
+        } catch (IllegalStateException gone) {
+            return CompletableFuture.completedFuture(-1); // reaped or never ours: nothing to wait for
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.pitstop.supervisor.platform;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every call the supervisor makes to the operating system about processes: spawning a child in a session of its own,
@@ -41,6 +42,15 @@ public interface ProcessPlatform extends AutoCloseable {
      * @return its exit code (128 + the signal when a signal ended it), or -1 when nothing was reaped now
      */
     int reap(long pid);
+
+    /**
+     * Collects the exit of an orphan that re-parented to us: our child now, but not one {@link #spawn} started, and
+     * one the JDK never waits for. The platform's reaper reaps it as it reaps a spawned child, so no thread waits
+     * for it (the JDK's {@code onExit} keeps a thread per process).
+     *
+     * @return completes with its exit code (128 + the signal when a signal ended it), -1 when it was gone already
+     */
+    CompletableFuture<Integer> adoptOrphan(long pid);
 
     /**
      * Sets or clears this JVM's child-subreaper flag (Linux's {@code PR_SET_CHILD_SUBREAPER}): orphans of our

@@ -64,6 +64,42 @@ class NativePlatformTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"linux", "jdk"}) // posix has no subreaper flag: orphans go to init there
+    void anOrphanThatReParentedToUsIsReapedWithItsExitCode(String name) throws Exception {
+        ProcessPlatform p = open(name);
+        assertThat(p.subreaper(true)).isTrue();
+        try {
+            Path pidFile = dir.resolve("orphan.pid");
+            Child parent = p.spawn(sh("sh -c 'sleep 30; exit 9' & echo $! > orphan.pid", new SpawnRequest.Discard(),
+                    List.of()));
+            assertThat(parent.exit().get(10, TimeUnit.SECONDS)).isZero();
+            long orphan = Long.parseLong(Files.readString(pidFile).strip());
+            long self = ProcessHandle.current().pid();
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.table().stat(orphan)
+                    .map(ProcessTable.Stat::ppid).orElse(0L) == self);
+
+            CompletableFuture<Integer> exit = p.adoptOrphan(orphan);
+            assertThat(exit).isNotDone();
+            p.signalProcess(orphan, 15);
+
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(128 + 15);
+            assertThat(p.table().stat(orphan)).as("reaped, no zombie left").isEmpty();
+        } finally {
+            p.subreaper(false);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"linux", "posix"})
+    void anOrphanAlreadyGoneCompletesAtOnce(String name) throws Exception {
+        ProcessPlatform p = open(name);
+        Child done = p.spawn(sh("exit 0", new SpawnRequest.Discard(), List.of()));
+        assertThat(done.exit().get(10, TimeUnit.SECONDS)).isZero();
+
+        assertThat(p.adoptOrphan(done.pid()).get(10, TimeUnit.SECONDS)).isEqualTo(-1);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"linux", "posix"})
     void everyLineWrittenBeforeTheExitIsReadBeforeTheExitCompletes(String name) throws Exception {
         Collect out = new Collect();
