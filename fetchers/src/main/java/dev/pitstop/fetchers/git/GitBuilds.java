@@ -32,9 +32,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * The work of {@link GitSource}, made on its first use: {@code git: <url>} + {@code build:}, a binary built from a
- * git repository with JGit. {@link #resolve} fetches
- * the repository's cache incrementally and computes the {@link BuildKey} of the commit {@code ref:} names, without
- * building; the engine skips the build when the manifest already holds a binary built from the same key.
+ * git repository with JGit. {@link #resolve} fetches the repository's cache incrementally and computes the
+ * {@link BuildKey} of the commit {@code ref:} names, without building; the engine skips the build when the manifest
+ * already holds a binary built from the same key.
  * {@link #fetch} checks the commit out into a temporary folder, builds, and hands the output over.
  */
 final class GitBuilds implements Source<GitSettings> {
